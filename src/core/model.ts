@@ -1,0 +1,33 @@
+// The data model shared by every surface: metrics, councils, observations.
+
+/** Which direction is "better" for a metric. */
+export type Polarity = "higher" | "lower" | "none";
+
+export type Domain = "adult-skills" | "adult-social-care" | "finance" | "planning" | "roads" | "waste";
+
+/** Council tiers as LADE compared them. */
+export type Tier = "upper" | "lower" | "single";
+
+/** One published value of one metric for one area and period. `value` is null when missing or suppressed. */
+export interface Observation {
+  metric: string;
+  period: string;
+  areacd: string;
+  areanm: string;
+  value: number | null;
+  /** Why `value` is null: the source's marker (e.g. "..", "[c]") or "empty". */
+  missing?: string;
+}
+
+/** A council in the reference table. */
+export interface Council {
+  code: string;
+  name: string;
+  shortName: string;
+  /** mySociety type: NMD, UA, MD, LBO, CTY, ... */
+  type: string;
+  tier: Tier;
+  region: string;
+  /** Codes this council replaced in the 2019-2023 reorganisations (and earlier recodings). */
+  predecessors: string[];
+}
