@@ -1,0 +1,26 @@
+import { csvLine } from "../core/csvOut.js";
+import type { ScoredObservation } from "../core/scoring.js";
+
+export const SCORE_HEADER = "metric,period,areacd,areanm,value,median,mad,mad_score,band,outlier";
+
+/** The score command's CSV: one row per observation, numbers at full precision. */
+export function scoreCsv(rows: readonly ScoredObservation[]): string {
+  const lines = [SCORE_HEADER];
+  for (const r of rows) {
+    lines.push(
+      csvLine([
+        r.metric,
+        r.period,
+        r.areacd,
+        r.areanm,
+        r.value,
+        r.median,
+        r.mad,
+        r.score,
+        r.band,
+        r.outlier ?? "",
+      ]),
+    );
+  }
+  return lines.join("\n") + "\n";
+}

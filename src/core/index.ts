@@ -1,0 +1,19 @@
+// The statistics core as a library: pure functions, no Office, DOM, fetch or Node I/O.
+export { median } from "./median.js";
+export { mad, spread, NORMAL_SCALE, MEAN_AD_SCALE, type MadOptions, type Spread } from "./mad.js";
+export { madScore, madScores, scoreAgainst, type NoScoreReason, type ScoreResult } from "./madScore.js";
+export { band, isOutlier, BANDS, OUTLIER_THRESHOLD, type Band } from "./band.js";
+export { quickselect } from "./quickselect.js";
+export { directionOfTravel, type Direction, type Travel } from "./travel.js";
+export { parseValue, MISSING_MARKERS } from "./values.js";
+export { parsePolarity } from "./polarity.js";
+export { periodId, periodLabel, comparePeriods, sortPeriods } from "./periods.js";
+export {
+  scoreObservations,
+  type Placement,
+  type ScoredObservation,
+  type ScoringOptions,
+  type Status,
+} from "./scoring.js";
+export * from "./parsers/index.js";
+export type { Council, Domain, Observation, Polarity, Tier } from "./model.js";

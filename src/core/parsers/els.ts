@@ -1,0 +1,68 @@
+import type { Observation } from "../model.js";
+import { columns, FormatError, readCsv } from "./csv.js";
+import { observation } from "./observation.js";
+import type { MetricInfo, ParsedFile } from "./types.js";
+
+const REQUIRED = ["areacd", "areanm", "geography", "indicator", "period", "observation"] as const;
+const OPTIONAL = ["measure", "unit", "lci_95", "uci_95", "status", "notes"] as const;
+
+/** Geography levels that hold English councils; ELS also has nations, regions and combined authorities. */
+export const COUNCIL_GEOGRAPHIES = ["County or Unitary Authority", "Local Authority District"] as const;
+const COUNCIL_CODE = /^E(06|07|08|09|10)\d{6}$/;
+
+export interface ElsOptions {
+  /**
+   * Which geography level to load. Unitary councils appear in both council levels, so one level is read
+   * at a time: "County or Unitary Authority" (upper tier, the default) or "Local Authority District".
+   */
+  geography?: string;
+}
+
+/** "Further education and skills participation" → "further-education-and-skills-participation". */
+export function slug(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+/** The ONS Explore Local Statistics CSV (data.csv of its API, and the per-indicator files ONS publishes). */
+export function parseEls(text: string, options: ElsOptions = {}): ParsedFile {
+  const table = readCsv(text);
+  const c = columns(table, "Explore Local Statistics", REQUIRED, OPTIONAL);
+  const present = new Set(table.rows.map((r) => (r[c.geography] ?? "").trim()));
+  const geography = options.geography ?? COUNCIL_GEOGRAPHIES.find((g) => present.has(g));
+  if (!geography || !present.has(geography)) {
+    throw new FormatError(
+      `Explore Local Statistics file has no "${options.geography ?? COUNCIL_GEOGRAPHIES[0]}" rows; it has: ${[...present].join(", ")}`,
+    );
+  }
+  const metrics = new Map<string, MetricInfo>();
+  const observations: Observation[] = [];
+  let otherLevel = 0;
+  let notCouncil = 0;
+  for (const r of table.rows) {
+    if ((r[c.geography] ?? "").trim() !== geography) {
+      otherLevel++;
+      continue;
+    }
+    const areacd = (r[c.areacd] ?? "").trim();
+    if (!COUNCIL_CODE.test(areacd)) {
+      notCouncil++;
+      continue;
+    }
+    const label = (r[c.indicator] ?? "").trim();
+    const code = slug(label);
+    if (!metrics.has(code))
+      metrics.set(code, { code, name: label, unit: c.unit >= 0 ? r[c.unit]?.trim() : undefined });
+    observations.push(
+      observation(code, r[c.period] ?? "", areacd, r[c.areanm] ?? "", r[c.observation] ?? ""),
+    );
+  }
+  const skipped = [
+    { count: otherLevel, reason: `geography other than "${geography}"` },
+    { count: notCouncil, reason: "not an English council code" },
+  ].filter((s) => s.count > 0);
+  return { format: "els", observations, metrics: [...metrics.values()], skipped };
+}

@@ -1,0 +1,42 @@
+import { parsePolarity } from "../polarity.js";
+import { columns, readCsv } from "./csv.js";
+import { observation } from "./observation.js";
+import type { MetricInfo, ParsedFile } from "./types.js";
+
+const REQUIRED = ["Financial year", "Local authority code", "Local authority name", "Code", "Value"] as const;
+const OPTIONAL = [
+  "Grouping",
+  "Entity_Name",
+  "Region",
+  "Measure",
+  "MEDIAN",
+  "MADs_from_median",
+  "rank_order",
+] as const;
+
+/**
+ * The LADE long format (one row per council, metric and year). `rank_order` desc/DESC means higher is
+ * better, None no polarity; it is empty on rows with no value, so a metric takes it from any row that has one.
+ */
+export function parseLade(text: string): ParsedFile {
+  const table = readCsv(text);
+  const c = columns(table, "LADE", REQUIRED, OPTIONAL);
+  const metrics = new Map<string, MetricInfo>();
+  const observations = table.rows.map((r) => {
+    const code = (r[c["Code"]] ?? "").trim();
+    const info = metrics.get(code) ?? {
+      code,
+      name: c["Measure"] >= 0 ? (r[c["Measure"]] ?? "").trim() : code,
+    };
+    info.polarity ??= c["rank_order"] >= 0 ? parsePolarity(r[c["rank_order"]]) : undefined;
+    metrics.set(code, info);
+    return observation(
+      code,
+      r[c["Financial year"]] ?? "",
+      r[c["Local authority code"]] ?? "",
+      r[c["Local authority name"]] ?? "",
+      r[c["Value"]] ?? "",
+    );
+  });
+  return { format: "lade", observations, metrics: [...metrics.values()], skipped: [] };
+}

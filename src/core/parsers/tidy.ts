@@ -1,0 +1,29 @@
+import { columns, readCsv } from "./csv.js";
+import { observation } from "./observation.js";
+import type { ParsedFile } from "./types.js";
+
+const REQUIRED = ["areacd", "areanm", "period", "indicator", "value"] as const;
+
+/** The tidy format: `areacd,areanm,period,indicator,value`, one row per area, period and metric. */
+export function parseTidy(text: string): ParsedFile {
+  const table = readCsv(text);
+  const c = columns(table, "tidy CSV", REQUIRED, []);
+  const codes = new Set<string>();
+  const observations = table.rows.map((r) => {
+    const o = observation(
+      r[c.indicator] ?? "",
+      r[c.period] ?? "",
+      r[c.areacd] ?? "",
+      r[c.areanm] ?? "",
+      r[c.value] ?? "",
+    );
+    codes.add(o.metric);
+    return o;
+  });
+  return {
+    format: "tidy",
+    observations,
+    metrics: [...codes].map((code) => ({ code, name: code })),
+    skipped: [],
+  };
+}

@@ -1,0 +1,81 @@
+// Reading a response body without trusting the server about its size. Shared with the data proxy.
+
+import { SourceError } from "./sourceError.js";
+
+const MB = 1024 * 1024;
+
+export function formatBytes(bytes: number): string {
+  return bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * The whole body, failing with `tooLarge(size)` as soon as more than `maxBytes` have arrived: a declared
+ * Content-Length is checked first, but counting is what protects against a wrong header or an endless stream.
+ */
+export async function readBytesCapped(
+  response: Response,
+  maxBytes: number,
+  tooLarge: (size: string) => Error,
+): Promise<Uint8Array> {
+  const declared = Number(response.headers.get("content-length") ?? NaN);
+  if (declared > maxBytes) {
+    await discardBody(response);
+    throw tooLarge(formatBytes(declared));
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(`more than ${formatBytes(maxBytes)}`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** The body as text; TextDecoder drops a leading UTF-8 byte-order mark (the ONS ELS CSVs start with one). */
+export async function readTextCapped(response: Response, maxBytes: number, url: string): Promise<string> {
+  const bytes = await readBytesCapped(
+    response,
+    maxBytes,
+    (size) =>
+      new SourceError(
+        "too-large",
+        url,
+        `the file is too large (${size}; the limit is ${formatBytes(maxBytes)})`,
+      ),
+  );
+  return new TextDecoder().decode(bytes);
+}
+
+/** Releases the connection; a body that already failed has nothing left to release. */
+export async function discardBody(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}
+
+/** A short reason from an error response: the data proxy answers `{ "error": "..." }`; HTML pages are noise. */
+export async function errorDetail(response: Response): Promise<string> {
+  if (!(response.headers.get("content-type") ?? "").includes("json")) {
+    await discardBody(response);
+    return "";
+  }
+  try {
+    const body: unknown = JSON.parse((await response.text()).slice(0, 4096));
+    const message = (body as { error?: unknown } | null)?.error;
+    return typeof message === "string" ? `: ${message}` : "";
+  } catch {
+    return "";
+  }
+}

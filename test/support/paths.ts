@@ -1,0 +1,8 @@
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root, wherever the clone is. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+/** Published data shared beside the repository (read in place, never written). */
+export const sharedData = resolve(repoRoot, "../shared/data");
+export const sharedFile = (...parts: string[]): string => resolve(sharedData, ...parts);
