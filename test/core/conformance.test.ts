@@ -1,6 +1,6 @@
 // Every published LADE adult social care score and median, reproduced from the values alone.
 import { readFileSync } from "node:fs";
-import { csvParse } from "d3-dsv";
+import { csvParse, type DSVRowString } from "d3-dsv";
 import { describe, expect, it } from "vitest";
 import { madScores, median } from "../../src/core/index.js";
 import { parseLade } from "../../src/core/parsers/index.js";
@@ -8,7 +8,7 @@ import { scoreObservations } from "../../src/core/scoring.js";
 import { sharedFile } from "../support/paths.js";
 
 const rows = csvParse(readFileSync(sharedFile("oflog-lade-asc1-4.csv"), "utf8"));
-const groups = new Map<string, typeof rows>();
+const groups = new Map<string, DSVRowString[]>();
 for (const r of rows) {
   const key = `${r["Code"]} ${r["Financial year"]}`;
   groups.set(key, [...(groups.get(key) ?? []), r]);

@@ -1,0 +1,176 @@
+// One place that answers the questions every surface asks (functions, CLI, task pane): which metric,
+// which period, which council, and how it scores among like councils or a comparator group.
+import { findMetric, placeInPopulation, CATALOGUE } from "./catalogue/index.js";
+import type { Metric } from "./catalogue/types.js";
+import { CouncilDirectory, tierFromCode } from "./councils.js";
+import { Dataset } from "./dataset.js";
+import {
+  parseNearestNeighbours,
+  resolveGroup,
+  type ComparatorGroup,
+  type CustomGroup,
+  type GroupKind,
+  type NearestNeighbours,
+} from "./groups.js";
+import type { MadOptions } from "./mad.js";
+import type { Council, Observation } from "./model.js";
+import { periodId, periodLabel } from "./periods.js";
+import { scoreObservations, type ScoredObservation } from "./scoring.js";
+import { parseSnapshot, snapshotObservations } from "./snapshot.js";
+
+/** A question that cannot be answered, with a message naming what was not found. */
+export class NotFound extends Error {
+  override name = "NotFound";
+}
+
+export interface ScoreOptions extends MadOptions {
+  /** Narrow the comparison to a comparator group of this council. */
+  group?: { council: string; kind: GroupKind; custom?: CustomGroup };
+}
+
+/** A metric known to the catalogue, or one that only exists in loaded data (compared across all rows). */
+export type MetricRef = Metric | { id: string; name: string; polarity: "none"; population?: undefined };
+
+const list = (items: readonly string[], max = 12): string =>
+  items.length > max ? `${items.slice(0, max).join(", ")}, … (${items.length} in all)` : items.join(", ");
+
+export class Benchmarks {
+  readonly directory: CouncilDirectory;
+
+  constructor(
+    readonly data: Dataset,
+    directory: CouncilDirectory,
+    readonly nearest: NearestNeighbours,
+    readonly customGroups: readonly CustomGroup[] = [],
+  ) {
+    this.directory = directory.withAreas(data.areas());
+  }
+
+  metric(id: string): MetricRef {
+    const m = findMetric(id);
+    if (m) return m;
+    const loaded = this.data.metrics().find((x) => x.toLowerCase() === id.trim().toLowerCase());
+    if (loaded) return { id: loaded, name: loaded, polarity: "none" };
+    throw new NotFound(
+      `Unknown metric "${id}". Metrics: ${list(
+        CATALOGUE.map((x) => x.id),
+        40,
+      )}`,
+    );
+  }
+
+  /** The period id for a user's text ("2023-24", "2023/24", "12 months to Mar 2025"); latest with data when empty. */
+  period(metric: MetricRef, text?: string | null): string {
+    const periods = this.data.periods(metric.id);
+    if (!periods.length) throw new NotFound(`No data for metric "${metric.id}" in the loaded data`);
+    if (text === undefined || text === null || text.trim() === "" || text.trim().toLowerCase() === "latest") {
+      return this.data.latestPeriod(metric.id)!;
+    }
+    const wanted = periodId(text);
+    const found = periods.find(
+      (p) => p === wanted || periodLabel(p).toLowerCase() === text.trim().toLowerCase(),
+    );
+    if (found) return found;
+    throw new NotFound(`No period "${text}" for metric "${metric.id}". Periods: ${list(periods)}`);
+  }
+
+  council(codeOrName: string): Council {
+    const found = this.directory.findOrExplain(codeOrName);
+    if ("error" in found) throw new NotFound(found.error);
+    return found.council;
+  }
+
+  group(council: string, kind: GroupKind | string): ComparatorGroup {
+    const isKind = ["tier", "type", "region", "nearest"].includes(kind);
+    const custom = isKind
+      ? undefined
+      : this.customGroups.find((g) => g.name.toLowerCase() === kind.trim().toLowerCase());
+    if (!isKind && !custom) {
+      const names = ["tier", "type", "region", "nearest", ...this.customGroups.map((g) => g.name)];
+      throw new NotFound(`Unknown comparator group "${kind}". Groups: ${names.join(", ")}`);
+    }
+    const g = resolveGroup(
+      this.directory,
+      this.nearest,
+      council,
+      custom ? "custom" : (kind as GroupKind),
+      custom,
+    );
+    if ("error" in g) throw new NotFound(g.error);
+    return g;
+  }
+
+  /** Every row of a metric and period with its LADE statistics among the metric's comparison population. */
+  score(metric: MetricRef, period: string, options: ScoreOptions = {}): ScoredObservation[] {
+    const members = options.group
+      ? new Set(this.group(options.group.council, options.group.custom?.name ?? options.group.kind).members)
+      : undefined;
+    return scoreObservations(this.data.observations(metric.id, period), {
+      ...options,
+      polarity: () => metric.polarity,
+      place: (o) => (metric.population ? placeInPopulation(metric.population, o.areacd) : { set: "all" }),
+      inGroup: members ? (code) => members.has(code) : undefined,
+    });
+  }
+
+  /**
+   * The council's row in a period: its own code, else the one comparable predecessor that has a row (so a
+   * new unitary reads its county's older data, but never one district's value for a merged council).
+   */
+  row<T extends Observation>(council: Council, rows: readonly T[]): T | undefined {
+    const own = rows.find((r) => r.areacd === council.code);
+    if (own) return own;
+    const lower = council.tier === "lower";
+    const candidates = rows.filter(
+      (r) => council.predecessors.includes(r.areacd) && (tierFromCode(r.areacd) === "lower") === lower,
+    );
+    return candidates.length === 1 ? candidates[0] : undefined;
+  }
+
+  /** One council's scored row for a metric and period. */
+  lookup(
+    councilText: string,
+    metricId: string,
+    periodText?: string | null,
+    options: ScoreOptions = {},
+  ): ScoredObservation {
+    const metric = this.metric(metricId);
+    const period = this.period(metric, periodText);
+    const council = this.council(councilText);
+    const found = this.row(council, this.score(metric, period, options));
+    if (!found)
+      throw new NotFound(`No ${metric.id} value for ${council.shortName} (${council.code}) in ${period}`);
+    return found;
+  }
+
+  /** A council's values over time, oldest first; periods where it has no row are left out. */
+  series(councilText: string, metricId: string): { period: string; value: number | null }[] {
+    const metric = this.metric(metricId);
+    const council = this.council(councilText);
+    return this.data.periods(metric.id).flatMap((period) => {
+      const r = this.row(council, this.data.observations(metric.id, period));
+      return r ? [{ period, value: r.value }] : [];
+    });
+  }
+}
+
+/** The reference files and snapshot the add-in ships, already read as text. */
+export interface ShippedFiles {
+  snapshot: string;
+  councils: string;
+  nearest: string;
+}
+
+/** Builds the benchmarks from the shipped files (the default snapshot, councils and CIPFA neighbours). */
+export function benchmarksFromFiles(
+  files: ShippedFiles,
+  customGroups: readonly CustomGroup[] = [],
+): Benchmarks {
+  const snapshot = parseSnapshot(files.snapshot);
+  return new Benchmarks(
+    new Dataset(snapshotObservations(snapshot)),
+    CouncilDirectory.fromJson(JSON.parse(files.councils)),
+    parseNearestNeighbours(JSON.parse(files.nearest)),
+    customGroups,
+  );
+}

@@ -1,0 +1,22 @@
+import type { Placement } from "../scoring.js";
+import type { Metric, MetricDefinition, Population, PublishedMetadata } from "./types.js";
+
+/** Joins the hand-kept definitions with the published metadata; every metric must have one or the other. */
+export function buildCatalogue(
+  definitions: readonly MetricDefinition[],
+  published: Readonly<Record<string, PublishedMetadata>>,
+): Metric[] {
+  return definitions.map((d) => {
+    const meta = d.metadata ?? published[d.id];
+    if (!meta) throw new Error(`Metric ${d.id} has no published metadata; run npm run generate-data`);
+    return { ...meta, ...d, name: meta.label, hasDefaultData: d.file !== undefined };
+  });
+}
+
+/** Where a council's row sits in a metric's comparison: which set of like councils, or why it is not compared. */
+export function placeInPopulation(population: Population, areacd: string): Placement {
+  const prefix = areacd.slice(0, 3).toUpperCase();
+  const set = population.sets.find((s) => s.prefixes.includes(prefix));
+  if (set) return { set: set.name };
+  return { notCompared: population.notCompared[prefix] ?? population.otherwise };
+}

@@ -1,0 +1,141 @@
+// The project's own snapshot format: published values of many metrics in one versioned JSON file, so the
+// add-in works offline. Compact (an area table, then flat [area, value, …] pairs per metric and period)
+// and written one period per line, so the same data always gives the same bytes.
+import { z } from "zod";
+import type { Observation } from "./model.js";
+import { sortPeriods } from "./periods.js";
+
+export const SNAPSHOT_FORMAT = "council-benchmarks-snapshot";
+export const SNAPSHOT_VERSION = 1;
+
+const attributionSchema = z.object({
+  publisher: z.string().min(1),
+  licence: z.string().min(1),
+  metrics: z.array(z.string()),
+});
+
+/** Pairs of area index and value (null = missing) for every area with a row in that period. */
+const pairsSchema = z
+  .array(z.number().nullable())
+  .refine((a) => a.length % 2 === 0, "expected [area, value] pairs");
+
+export const snapshotSchema = z.object({
+  format: z.literal(SNAPSHOT_FORMAT),
+  version: z.literal(SNAPSHOT_VERSION),
+  created: z.string(),
+  attribution: z.array(attributionSchema),
+  areas: z.array(z.tuple([z.string().min(1), z.string()])),
+  metrics: z.record(z.string(), z.record(z.string(), pairsSchema)),
+});
+
+export type Snapshot = z.infer<typeof snapshotSchema>;
+export type Attribution = z.infer<typeof attributionSchema>;
+
+export class SnapshotError extends Error {
+  override name = "SnapshotError";
+}
+
+/** Reads and validates a snapshot; the error names the first field that is wrong. */
+export function parseSnapshot(text: string): Snapshot {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new SnapshotError(`Not a snapshot: the file is not JSON (${(e as Error).message})`);
+  }
+  const result = snapshotSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new SnapshotError(`Not a valid snapshot: ${issue.path.join(".") || "file"}: ${issue.message}`);
+  }
+  const s = result.data;
+  for (const [metric, periods] of Object.entries(s.metrics)) {
+    for (const [period, pairs] of Object.entries(periods)) {
+      for (let i = 0; i < pairs.length; i += 2) {
+        const area = pairs[i];
+        if (area === null || !Number.isInteger(area) || area < 0 || area >= s.areas.length) {
+          throw new SnapshotError(
+            `Not a valid snapshot: metrics.${metric}.${period}: area index ${area} is not in areas`,
+          );
+        }
+      }
+    }
+  }
+  return s;
+}
+
+/** Builds a snapshot from observations; `name` picks each area's display name (default: last seen). */
+export function buildSnapshot(
+  observations: Iterable<Observation>,
+  info: {
+    created: string;
+    attribution: Attribution[];
+    metricOrder?: readonly string[];
+    name?: (code: string) => string | undefined;
+  },
+): Snapshot {
+  const names = new Map<string, string>();
+  const byMetric = new Map<string, Map<string, Map<string, number | null>>>();
+  for (const o of observations) {
+    names.set(o.areacd, info.name?.(o.areacd) ?? o.areanm);
+    let periods = byMetric.get(o.metric);
+    if (!periods) byMetric.set(o.metric, (periods = new Map()));
+    let values = periods.get(o.period);
+    if (!values) periods.set(o.period, (values = new Map()));
+    values.set(o.areacd, o.value);
+  }
+  const codes = [...names.keys()].sort();
+  const index = new Map(codes.map((c, i) => [c, i]));
+  const order = [...(info.metricOrder ?? []).filter((m) => byMetric.has(m)), ...[...byMetric.keys()].sort()];
+  const metrics: Snapshot["metrics"] = {};
+  for (const metric of new Set(order)) {
+    const periods = byMetric.get(metric)!;
+    metrics[metric] = {};
+    for (const period of sortPeriods(periods.keys())) {
+      const rows = [...periods.get(period)!].sort(([a], [b]) => index.get(a)! - index.get(b)!);
+      metrics[metric][period] = rows.flatMap(([code, value]) => [index.get(code)!, value]);
+    }
+  }
+  return {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    created: info.created,
+    attribution: info.attribution,
+    areas: codes.map((c) => [c, names.get(c)!]),
+    metrics,
+  };
+}
+
+/** Every row of the snapshot as observations. */
+export function snapshotObservations(s: Snapshot): Observation[] {
+  const out: Observation[] = [];
+  for (const [metric, periods] of Object.entries(s.metrics)) {
+    for (const [period, pairs] of Object.entries(periods)) {
+      for (let i = 0; i < pairs.length; i += 2) {
+        const [areacd, areanm] = s.areas[pairs[i] as number];
+        const value = pairs[i + 1];
+        out.push(
+          value === null
+            ? { metric, period, areacd, areanm, value, missing: "empty" }
+            : { metric, period, areacd, areanm, value },
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** The snapshot as text, one area and one metric period per line: stable, diffable bytes. */
+export function serializeSnapshot(s: Snapshot): string {
+  const j = JSON.stringify;
+  const lines = ["{"];
+  lines.push(`"format": ${j(s.format)},`, `"version": ${j(s.version)},`, `"created": ${j(s.created)},`);
+  lines.push(`"attribution": [`, s.attribution.map((a) => j(a)).join(",\n"), `],`);
+  lines.push(`"areas": [`, s.areas.map((a) => j(a)).join(",\n"), `],`);
+  const metrics = Object.entries(s.metrics).map(([metric, periods]) => {
+    const body = Object.entries(periods).map(([period, pairs]) => `${j(period)}: ${j(pairs)}`);
+    return `${j(metric)}: {\n${body.join(",\n")}\n}`;
+  });
+  lines.push(`"metrics": {`, metrics.join(",\n"), `}`, `}`);
+  return lines.filter((l) => l !== "").join("\n") + "\n";
+}
