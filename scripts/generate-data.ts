@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { format as prettierFormat } from "prettier";
+import { placeInPopulation } from "../src/core/catalogue/build.js";
 import { DEFINITIONS } from "../src/core/catalogue/definitions.js";
 import type { MetricDefinition, PublishedMetadata } from "../src/core/catalogue/types.js";
 import { CouncilDirectory } from "../src/core/councils.js";
@@ -94,7 +95,10 @@ export function metricObservations(def: MetricDefinition): Observation[] {
   if (!def.file) return [];
   const parsed = parseFile(readFileSync(resolve(SHARED_DATA, def.file), "utf8"));
   const inFile = def.fileMetric ?? def.id;
-  return parsed.observations.filter((o) => o.metric === inFile).map((o) => ({ ...o, metric: def.id }));
+  const rows = parsed.observations.filter((o) => o.metric === inFile);
+  // ELS files hold every council level; the adult skills metrics keep only the councils they compare.
+  const kept = parsed.format === "els" ? rows.filter((o) => "set" in placeInPopulation(def.population, o.areacd)) : rows;
+  return kept.map(({ geography: _level, ...o }) => ({ ...o, metric: def.id }));
 }
 
 export function buildDefaultSnapshot(published: Record<string, PublishedMetadata>): Snapshot {

@@ -1,34 +1,18 @@
 #!/usr/bin/env node
+// The command line over the core. Usage: npm run --silent cli -- help
 import { writeFile } from "node:fs/promises";
+import { NotFound } from "../core/benchmarks.js";
 import { FormatError } from "../core/parsers/index.js";
-import { choice, parseArgs, UsageError } from "./args.js";
-import { scoreFile } from "./scoreFile.js";
+import { SnapshotError } from "../core/snapshot.js";
+import { UsageError } from "./args.js";
+import { run } from "./run.js";
 
-const USAGE = `Usage:
-  cli score FILE [--format lade|els|tidy] [--polarity higher|lower|none] [--out FILE]`;
-
-/** Runs one command; returns the text for stdout. Errors are thrown, printed by `main`. */
-export async function run(argv: readonly string[]): Promise<{ text: string; out?: string }> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case "score": {
-      const args = parseArgs(rest, ["format", "polarity", "out"]);
-      const [file, ...extra] = args.positional;
-      if (!file) throw new UsageError("score needs a FILE");
-      if (extra.length) throw new UsageError(`Unexpected argument(s): ${extra.join(" ")}`);
-      const text = await scoreFile(file, {
-        format: choice(args, "format", ["lade", "els", "tidy"] as const),
-        polarity: choice(args, "polarity", ["higher", "lower", "none"] as const),
-      });
-      return { text, out: args.flags.get("out") };
-    }
-    case undefined:
-    case "help":
-    case "--help":
-      return { text: USAGE + "\n" };
-    default:
-      throw new UsageError(`Unknown command "${command}". ${USAGE}`);
+/** Errors the user can fix (bad input, unknown names) exit 2; anything else is a bug and exits 1. */
+function isInputError(e: unknown): boolean {
+  if (e instanceof UsageError || e instanceof FormatError || e instanceof NotFound || e instanceof SnapshotError) {
+    return true;
   }
+  return e instanceof Error && "code" in e && typeof (e as { code: unknown }).code === "string";
 }
 
 async function main(): Promise<void> {
@@ -37,18 +21,10 @@ async function main(): Promise<void> {
     if (out) await writeFile(out, text);
     else process.stdout.write(text);
   } catch (e) {
-    const known = e instanceof UsageError || e instanceof FormatError || isFileError(e);
-    process.stderr.write(`error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
-    process.exitCode = known ? 2 : 1;
+    const message = (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, " ");
+    process.stderr.write(`error: ${message}\n`);
+    process.exitCode = isInputError(e) ? 2 : 1;
   }
-}
-
-function isFileError(e: unknown): boolean {
-  return e instanceof Error && "code" in e && typeof (e as { code: unknown }).code === "string";
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, " ");
 }
 
 await main();

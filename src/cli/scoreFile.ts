@@ -17,6 +17,8 @@ export async function scoreFile(path: string, options: ScoreFileOptions): Promis
   const parsed = parseFile(text, options.format);
   const fromFile = new Map(parsed.metrics.map((m) => [m.code, m.polarity]));
   const rows = scoreObservations(parsed.observations, {
+    // Files with several geography levels (ELS) are scored one level at a time.
+    place: (o) => ({ set: o.geography ?? "all" }),
     polarity: (metric) =>
       options.polarity ?? fromFile.get(metric) ?? options.knownPolarity?.(metric) ?? "none",
   });

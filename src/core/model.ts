@@ -17,6 +17,8 @@ export interface Observation {
   value: number | null;
   /** Why `value` is null: the source's marker (e.g. "..", "[c]") or "empty". */
   missing?: string;
+  /** The publisher's geography level, where a file has several (ONS Explore Local Statistics). */
+  geography?: string;
 }
 
 /** A council in the reference table. */

@@ -70,8 +70,9 @@ const asc = (id: string, metadata: PublishedMetadata, hasData: boolean): MetricD
   metadata,
 });
 
-const waste = (id: string, numberFormat: string): MetricDefinition => ({
+const waste = (id: string, numberFormat: string, aliases: readonly string[] = []): MetricDefinition => ({
   id,
+  aliases,
   domain: "waste",
   numberFormat,
   appliesTo: "lower",
@@ -168,7 +169,7 @@ export const DEFINITIONS: readonly MetricDefinition[] = [
 
   // Waste: Defra ENV18.
   waste("household-waste-recycling-rate", "0.0"),
-  waste("residual-household-waste-per-household", "#,##0.0"),
+  waste("residual-household-waste-per-household", "#,##0.0", ["residual-household-waste"]),
   waste("recycling-contamination-rate", "0.0"),
 
   // Roads: DfT RDC0120.

@@ -1,4 +1,5 @@
 import type { Observation } from "../model.js";
+import { slug } from "../parsers/els.js";
 import type { Placement } from "../scoring.js";
 import { buildCatalogue, placeInPopulation } from "./build.js";
 import { DEFINITIONS } from "./definitions.js";
@@ -30,4 +31,19 @@ export function findMetric(id: string): Metric | undefined {
 export function placeObservation(o: Observation): Placement {
   const metric = findMetric(o.metric);
   return metric ? placeInPopulation(metric.population, o.areacd) : { set: "all" };
+}
+
+const byFileName = new Map(
+  DEFINITIONS.flatMap((d) =>
+    [d.fileMetric, ...(d.aliases ?? [])].filter((n) => n !== undefined).map((n) => [n, d.id]),
+  ),
+);
+
+/**
+ * The catalogue id for a metric as a file names it: an id, a file's own id (ELS slugs differ for some) or
+ * a label such as "Household waste recycling rate". Unknown metrics keep their name.
+ */
+export function catalogueId(name: string): string {
+  const key = slug(name);
+  return byFileName.get(key) ?? findMetric(key)?.id ?? findMetric(name)?.id ?? name;
 }

@@ -55,6 +55,8 @@ export interface MetricDefinition {
   file?: string;
   /** Id of the metric inside that file when it differs from `id`. */
   fileMetric?: string;
+  /** Other names publishers' files use for it (slugs of their labels), so their rows join this metric. */
+  aliases?: readonly string[];
   /** Metadata for metrics whose published file carries none (LADE, ELS) or that have no data. */
   metadata?: PublishedMetadata;
   /** Shown with every value, e.g. that a figure is calculated, not an official one. */

@@ -12,8 +12,8 @@ const COUNCIL_CODE = /^E(06|07|08|09|10)\d{6}$/;
 
 export interface ElsOptions {
   /**
-   * Which geography level to load. Unitary councils appear in both council levels, so one level is read
-   * at a time: "County or Unitary Authority" (upper tier, the default) or "Local Authority District".
+   * Which geography level to load: "County or Unitary Authority" or "Local Authority District". Default:
+   * both. Each row keeps its level, and rows are scored one level at a time (unitaries are in both).
    */
   geography?: string;
 }
@@ -32,10 +32,10 @@ export function parseEls(text: string, options: ElsOptions = {}): ParsedFile {
   const table = readCsv(text);
   const c = columns(table, "Explore Local Statistics", REQUIRED, OPTIONAL);
   const present = new Set(table.rows.map((r) => (r[c.geography] ?? "").trim()));
-  const geography = options.geography ?? COUNCIL_GEOGRAPHIES.find((g) => present.has(g));
-  if (!geography || !present.has(geography)) {
+  const levels: readonly string[] = options.geography ? [options.geography] : COUNCIL_GEOGRAPHIES;
+  if (!levels.some((g) => present.has(g))) {
     throw new FormatError(
-      `Explore Local Statistics file has no "${options.geography ?? COUNCIL_GEOGRAPHIES[0]}" rows; it has: ${[...present].join(", ")}`,
+      `Explore Local Statistics file has no ${levels.map((l) => `"${l}"`).join(" or ")} rows; it has: ${[...present].join(", ")}`,
     );
   }
   const metrics = new Map<string, MetricInfo>();
@@ -43,7 +43,8 @@ export function parseEls(text: string, options: ElsOptions = {}): ParsedFile {
   let otherLevel = 0;
   let notCouncil = 0;
   for (const r of table.rows) {
-    if ((r[c.geography] ?? "").trim() !== geography) {
+    const geography = (r[c.geography] ?? "").trim();
+    if (!levels.includes(geography)) {
       otherLevel++;
       continue;
     }
@@ -61,7 +62,7 @@ export function parseEls(text: string, options: ElsOptions = {}): ParsedFile {
     );
   }
   const skipped = [
-    { count: otherLevel, reason: `geography other than "${geography}"` },
+    { count: otherLevel, reason: `geography other than ${levels.join(" or ")}` },
     { count: notCouncil, reason: "not an English council code" },
   ].filter((s) => s.count > 0);
   return { format: "els", observations, metrics: [...metrics.values()], skipped };

@@ -1,0 +1,72 @@
+// The commands of the command line: score files or the shipped data, list metrics, build snapshots, export.
+import { choice, parseArgs, UsageError } from "./args.js";
+import { exportCsv } from "./export.js";
+import { metricsCsv } from "./metrics.js";
+import { scoreFile } from "./scoreFile.js";
+import { scoreMetricCsv } from "./scoreMetric.js";
+import { shippedBenchmarks } from "./shipped.js";
+import { snapshotJson } from "./snapshot.js";
+import { findMetric } from "../core/catalogue/index.js";
+
+const USAGE = `Usage:
+  cli score FILE [--format lade|els|tidy] [--polarity higher|lower|none] [--out FILE]
+  cli score --metric ID [--period P] [--council CODE_OR_NAME] [--group tier|type|region|nearest] [--out FILE]
+  cli metrics [--out FILE]
+  cli snapshot --sources FILE_URL_OR_ID[,...] --out FILE.json [--created DATE]
+  cli export [--metric ID] [--period P] [--out FILE]`;
+
+const GROUPS = ["tier", "type", "region", "nearest"] as const;
+
+/** Runs one command; returns the text for stdout (or --out). Errors are thrown and printed by `main`. */
+export async function run(argv: readonly string[]): Promise<{ text: string; out?: string }> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "score": {
+      const args = parseArgs(rest, ["format", "polarity", "out", "metric", "period", "council", "group"]);
+      const [file, ...extra] = args.positional;
+      if (extra.length) throw new UsageError(`Unexpected argument(s): ${extra.join(" ")}`);
+      const out = args.flags.get("out");
+      if (file) {
+        const text = await scoreFile(file, {
+          format: choice(args, "format", ["lade", "els", "tidy"] as const),
+          polarity: choice(args, "polarity", ["higher", "lower", "none"] as const),
+          knownPolarity: (metric) => findMetric(metric)?.polarity,
+        });
+        return { text, out };
+      }
+      const metric = args.flags.get("metric");
+      if (!metric) throw new UsageError("score needs a FILE or --metric ID");
+      const options = {
+        metric,
+        period: args.flags.get("period"),
+        council: args.flags.get("council"),
+        group: choice(args, "group", GROUPS),
+      };
+      return { text: scoreMetricCsv(await shippedBenchmarks(), options), out };
+    }
+    case "metrics": {
+      const args = parseArgs(rest, ["out"]);
+      return { text: metricsCsv(await shippedBenchmarks()), out: args.flags.get("out") };
+    }
+    case "snapshot": {
+      const args = parseArgs(rest, ["sources", "out", "created"]);
+      const out = args.flags.get("out");
+      if (!out) throw new UsageError("snapshot needs --out FILE.json");
+      const sources = (args.flags.get("sources") ?? "").split(",").filter(Boolean);
+      const created = args.flags.get("created") ?? new Date().toISOString().slice(0, 10);
+      return { text: await snapshotJson(sources, created), out };
+    }
+    case "export": {
+      const args = parseArgs(rest, ["metric", "period", "out"]);
+      const text = exportCsv(await shippedBenchmarks(), args.flags.get("metric"), args.flags.get("period"));
+      return { text, out: args.flags.get("out") };
+    }
+    case undefined:
+    case "help":
+    case "--help":
+      return { text: USAGE + "\n" };
+    default:
+      throw new UsageError(`Unknown command "${command}". ${USAGE}`);
+  }
+}
+

@@ -1,0 +1,65 @@
+// Reading arguments as Excel passes them: ranges as 2-D arrays (null or "" for blank cells), omitted
+// optional arguments as null.
+import { isNumber } from "../core/numbers.js";
+import { asErrorValue, excelError, type ErrorValue } from "./errors.js";
+
+/** A range argument: rows of cells. */
+export type Range = readonly (readonly unknown[])[];
+
+/** A range as given, or a single value wrapped as a 1×1 range (callers other than Excel may pass one). */
+export function asRange(values: unknown): Range {
+  if (!Array.isArray(values)) return [[values]];
+  return values.map((row: unknown) => (Array.isArray(row) ? row : [row]));
+}
+
+/**
+ * The numbers in a range as Excel's MEDIAN reads them: blanks, text and booleans are ignored, and the
+ * first error value in the range is the result.
+ */
+export function rangeNumbers(values: unknown): number[] | ErrorValue {
+  const numbers: number[] = [];
+  for (const row of asRange(values)) {
+    for (const cell of row) {
+      if (isNumber(cell)) numbers.push(cell);
+      else {
+        const error = asErrorValue(cell);
+        if (error) return error;
+      }
+    }
+  }
+  return numbers;
+}
+
+/** A cell for a message: `text "abc"`, `TRUE`, `a blank cell`. */
+export function describeCell(cell: unknown): string {
+  if (cell === null || cell === undefined || cell === "") return "a blank cell";
+  if (typeof cell === "string") return `text "${cell}"`;
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  return String(cell);
+}
+
+/** Text of a text argument; a number typed into the cell reads as its digits, blank as "". */
+export function text(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return typeof value === "string" ? value.trim() : String(value);
+}
+
+/**
+ * One of a fixed set of words (ignoring case), `fallback` when omitted or blank, else #VALUE! naming the
+ * choices.
+ */
+export function choice<T extends string>(
+  value: unknown,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T | ErrorValue {
+  const t = text(value).toLowerCase();
+  if (t === "") return fallback;
+  const found = allowed.find((a) => a === t);
+  if (found) return found;
+  return excelError(
+    "invalidValue",
+    `${name} must be ${allowed.map((a) => `"${a}"`).join(", ")} or omitted; got ${describeCell(value)}`,
+  );
+}
