@@ -17,3 +17,23 @@ export {
 } from "./scoring.js";
 export * from "./parsers/index.js";
 export type { Council, Domain, Observation, Polarity, Tier } from "./model.js";
+export { Dataset } from "./dataset.js";
+export {
+  Benchmarks,
+  benchmarksFromFiles,
+  NotFound,
+  type ScoreOptions,
+  type ShippedFiles,
+} from "./benchmarks.js";
+export {
+  buildSnapshot,
+  parseSnapshot,
+  serializeSnapshot,
+  snapshotObservations,
+  SnapshotError,
+  type Snapshot,
+} from "./snapshot.js";
+export { CATALOGUE, findMetric, catalogueId, THEMES, type Metric, type Theme } from "./catalogue/index.js";
+export { CouncilDirectory } from "./councils.js";
+export { resolveGroup, GROUP_KINDS, type ComparatorGroup, type GroupKind } from "./groups.js";
+export { readObservations, type DataFormat } from "./load.js";
