@@ -8,7 +8,12 @@ export function isNumber(value: unknown): value is number {
 
 /** Copies the finite numbers once into a typed array we may reorder; the caller's array is never touched. */
 export function finiteNumbers(values: Iterable<MaybeNumber>): Float64Array {
-  const out: number[] = [];
-  for (const v of values) if (isNumber(v)) out.push(v);
-  return Float64Array.from(out);
+  const source = Array.isArray(values) ? (values as readonly MaybeNumber[]) : [...values];
+  const out = new Float64Array(source.length);
+  let n = 0;
+  for (let i = 0; i < source.length; i++) {
+    const v = source[i];
+    if (isNumber(v)) out[n++] = v;
+  }
+  return n === out.length ? out : out.subarray(0, n);
 }

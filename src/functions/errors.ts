@@ -67,3 +67,26 @@ export function errorFrom(caught: unknown): ErrorValue {
   const detail = caught instanceof Error ? caught.message : String(caught);
   return excelError("invalidValue", `Unexpected error: ${detail}`);
 }
+
+/** Runs a function body; anything thrown becomes an error value. */
+export function guard<T>(body: () => T): T | ErrorValue {
+  try {
+    return body();
+  } catch (caught) {
+    return errorFrom(caught);
+  }
+}
+
+/** `guard` for async bodies: the promise always resolves. */
+export async function guardAsync<T>(body: () => Promise<T>): Promise<T | ErrorValue> {
+  try {
+    return await body();
+  } catch (caught) {
+    return errorFrom(caught);
+  }
+}
+
+/** A spilling function's result: its rows, or a single error as a 1×1 array. */
+export function asRows<T>(result: T[][] | ErrorValue): (T | ErrorValue)[][] {
+  return Array.isArray(result) ? result : [[result]];
+}

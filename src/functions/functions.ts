@@ -1,11 +1,21 @@
-// Excel custom functions, namespace BENCH (see manifest.xml). Placeholder: the real functions land here.
+// Excel custom functions, namespace BENCH (see manifest.xml). Each one is a thin, typed entry point: the
+// work is in statistics.ts (ranges in the workbook) and lookups.ts (the shipped data), and nothing ever
+// throws: problems come back as Excel error values with a message (errors.ts).
 //
 // How registration works: custom-functions-metadata-plugin (webpack.config.js) reads the JSDoc
 // @customfunction tags in this file, writes functions.json, and appends
 //   CustomFunctions.associate("<ID>", <functionName>);
 // to this module for each of them at build time. So do not call associate() by hand (it would register
-// twice), and keep every custom function a top-level function declared in this file.
+// twice), and keep every custom function a top-level function declared in this file. Ids never change
+// once released: workbooks store them in their formulas.
+//
+// The metadata comes from the TypeScript types: `unknown` becomes "any" (so the function can answer a
+// wrong argument with a message instead of Excel's bare #VALUE!), `unknown[][]` a range, a union return
+// type "any", and `Array<Array<…>>` a spilled result. Omitted optional arguments arrive as null.
 import pkg from "../../package.json";
+import { asRows, guard, guardAsync } from "./errors.js";
+import * as lookups from "./lookups.js";
+import * as stats from "./statistics.js";
 
 // The appended associate() calls resolve `CustomFunctions` to this binding. Where the Office runtime is
 // absent (a plain browser, tests) it is a no-op instead of a ReferenceError that would stop the bundle.
@@ -21,4 +31,100 @@ const CustomFunctions: Pick<typeof globalThis.CustomFunctions, "associate"> = gl
  */
 export function version(): string {
   return pkg.version;
+}
+
+/**
+ * Median absolute deviation (MAD) of the numbers in a range: the median distance from their median.
+ * Blanks, text and TRUE/FALSE are ignored, as MEDIAN does.
+ * @customfunction MAD
+ * @param {unknown[][]} values The range of values, e.g. one metric for every council.
+ * @param {string} [scale] "raw" (default, as LADE used it) or "normal" (× 1.4826, comparable to a standard deviation).
+ * @returns The MAD; #NUM! when the range holds no numbers.
+ */
+export function mad(values: unknown[][], scale?: string): number | CustomFunctions.Error {
+  return guard(() => stats.mad(values, scale));
+}
+
+/**
+ * LADE MAD score of one value against a range: (value − median) / MAD. A score of 1.5 means 1.5 MADs
+ * above the median.
+ * @customfunction MADSCORE
+ * @param {unknown} value The value to score, e.g. your council's figure.
+ * @param {unknown[][]} values The range it is compared with (blanks and text ignored).
+ * @returns The score; #DIV/0! when the MAD is 0 (over half the values equal the median).
+ */
+export function madScore(value: unknown, values: unknown[][]): number | CustomFunctions.Error {
+  return guard(() => stats.madScore(value, values));
+}
+
+/**
+ * LADE MAD scores of every value in a range against that range, spilled in the same shape. Cells
+ * without a number stay blank.
+ * @customfunction MADSCORES
+ * @param {unknown[][]} values The range to score.
+ * @returns One score per cell; a single error when the range has an error, no numbers or a MAD of 0.
+ */
+export function madScores(values: unknown[][]): Array<Array<number | string | CustomFunctions.Error>> {
+  return asRows(guard(() => stats.madScores(values)));
+}
+
+/**
+ * The LADE band of a MAD score, such as "much-better" (≥ 3) or "similar" (−0.5 to 0.5).
+ * @customfunction BAND
+ * @param {unknown} score A MAD score.
+ * @param {string} [polarity] "higher" (default: higher is better), "lower" (lower is better) or "none" (bands read "much-higher" … "much-lower").
+ * @returns The band label.
+ */
+export function band(score: unknown, polarity?: string): string | CustomFunctions.Error {
+  return guard(() => stats.band(score, polarity));
+}
+
+/**
+ * A published value for a council from the shipped data, or its LADE statistics among the councils the
+ * metric compares (e.g. waste collection authorities).
+ * @customfunction METRIC
+ * @param {string} council Council code or name, e.g. "E07000245" or "West Suffolk".
+ * @param {string} metric Metric id, e.g. "household-waste-recycling-rate".
+ * @param {string} [period] Period, e.g. "2023-24"; the latest with data when omitted.
+ * @param {string} [field] "value" (default), "median", "mad", "score" or "band".
+ * @param {CustomFunctions.CancelableInvocation} [invocation] Supplied by Excel.
+ * @returns The value or statistic; #N/A naming what was not found.
+ * @cancelable
+ */
+export function metric(
+  council: string,
+  metric: string,
+  period?: string,
+  field?: string,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<number | string | CustomFunctions.Error> {
+  return guardAsync(() => lookups.metric(council, metric, period, field, lookups.cancellation(invocation)));
+}
+
+/**
+ * A council's values of a metric over time, spilled as rows of period and value, oldest first.
+ * @customfunction SERIES
+ * @param {string} council Council code or name.
+ * @param {string} metric Metric id, e.g. "household-waste-recycling-rate".
+ * @returns Two columns: period and value (blank where the value is missing).
+ */
+export function series(
+  council: string,
+  metric: string,
+): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
+  return guardAsync(() => lookups.series(council, metric)).then(asRows);
+}
+
+/**
+ * The councils in a council's comparator group, spilled as rows of code and name (the council included).
+ * @customfunction COMPARATORS
+ * @param {string} council Council code or name.
+ * @param {string} [group] "tier" (default: all districts, or all upper and single-tier councils), "nearest" (CIPFA nearest neighbours), "region", "type", or a custom group's name.
+ * @returns Two columns: council code and name, by code.
+ */
+export function comparators(
+  council: string,
+  group?: string,
+): Promise<Array<Array<string | CustomFunctions.Error>>> {
+  return guardAsync(() => lookups.comparators(council, group)).then(asRows);
 }

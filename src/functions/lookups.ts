@@ -63,7 +63,10 @@ function fieldOf(row: ScoredObservation, field: Field): number | string | ErrorV
 }
 
 /** Rows of [period, value], oldest first; "" where the council's row has no value. */
-export async function series(council: unknown, metricId: unknown): Promise<(string | number | ErrorValue)[][]> {
+export async function series(
+  council: unknown,
+  metricId: unknown,
+): Promise<(string | number | ErrorValue)[][]> {
   const b = await load();
   if (!loaded(b)) return [[b]];
   const m = b.metric(text(metricId));

@@ -52,7 +52,9 @@ export function madScores(values: unknown): (number | string | ErrorValue)[][] {
   const s = rangeSpread(values);
   if (!isSpread(s)) return [[s]];
   if (!(s.mad > 0)) return [[madZero(s)]];
-  return asRange(values).map((row) => row.map((cell) => (isNumber(cell) ? scoreAgainst(cell, s).score! : "")));
+  return asRange(values).map((row) =>
+    row.map((cell) => (isNumber(cell) ? scoreAgainst(cell, s).score! : "")),
+  );
 }
 
 export function band(score: unknown, polarity: unknown): Band | ErrorValue {
