@@ -82,10 +82,16 @@ describe("benchmarkTable", () => {
   });
 
   it("throws NotFound naming what is unknown", () => {
-    expect(() => benchmarkTable(benchmarks, { metric: "no-such-metric", period: "latest" })).toThrow(NotFound);
+    expect(() => benchmarkTable(benchmarks, { metric: "no-such-metric", period: "latest" })).toThrow(
+      NotFound,
+    );
     expect(() => benchmarkTable(benchmarks, { metric: RECYCLING, period: "1999-00" })).toThrow(/1999-00/);
     expect(() =>
-      benchmarkTable(benchmarks, { metric: RECYCLING, period: "latest", group: { council: "Atlantis", kind: "tier" } }),
+      benchmarkTable(benchmarks, {
+        metric: RECYCLING,
+        period: "latest",
+        group: { council: "Atlantis", kind: "tier" },
+      }),
     ).toThrow(/Atlantis/);
   });
 });
