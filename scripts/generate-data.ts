@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { format as prettierFormat } from "prettier";
-import { placeInPopulation } from "../src/core/catalogue/build.js";
+import { placeInPopulation, shortLicence } from "../src/core/catalogue/build.js";
 import { DEFINITIONS } from "../src/core/catalogue/definitions.js";
 import type { MetricDefinition, PublishedMetadata } from "../src/core/catalogue/types.js";
 import { CouncilDirectory } from "../src/core/councils.js";
@@ -120,8 +120,9 @@ export function buildDefaultSnapshot(published: Record<string, PublishedMetadata
   const attribution = new Map<string, Attribution>();
   for (const def of DEFINITIONS.filter((d) => d.file)) {
     const meta = def.metadata ?? published[def.id];
-    const key = `${meta.publisher}\u0000${meta.licence}`;
-    const entry = attribution.get(key) ?? { publisher: meta.publisher, licence: meta.licence, metrics: [] };
+    const licence = shortLicence(meta.licence);
+    const key = `${meta.publisher}\u0000${licence}`;
+    const entry = attribution.get(key) ?? { publisher: meta.publisher, licence, metrics: [] };
     entry.metrics.push(def.id);
     attribution.set(key, entry);
   }

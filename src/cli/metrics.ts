@@ -1,11 +1,9 @@
 import type { Benchmarks } from "../core/benchmarks.js";
-import { CATALOGUE } from "../core/catalogue/index.js";
+import { CATALOGUE, shortLicence } from "../core/catalogue/index.js";
 import { csvLine } from "../core/csvOut.js";
 
 export const METRICS_HEADER = "id,name,domain,unit,polarity,population,latest_period,scored_latest,source,licence";
 
-/** The licence's first sentence: "Open Government Licence v3.0 (Crown copyright, Defra)". */
-export const shortLicence = (licence: string): string => licence.split(/\.\s/)[0].replace(/\.$/, "");
 
 /** One row per catalogue metric, with how many councils the default data scores in its latest period. */
 export function metricsCsv(benchmarks: Benchmarks): string {

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { CATALOGUE, findMetric } from "../core/catalogue/index.js";
+import { CATALOGUE, findMetric, shortLicence } from "../core/catalogue/index.js";
 import { readObservations, type DataFormat } from "../core/load.js";
 import type { Observation } from "../core/model.js";
 import { buildSnapshot, serializeSnapshot, type Attribution } from "../core/snapshot.js";
@@ -7,7 +7,6 @@ import { fetchText } from "../sources/fetchText.js";
 import { SourceRegistry } from "../sources/registry.js";
 import { UsageError } from "./args.js";
 import { DATA_ROOT } from "./shipped.js";
-import { shortLicence } from "./metrics.js";
 
 /** A source given on the command line: a registry id, an https URL or a local file. */
 async function readSource(ref: string, registry: SourceRegistry): Promise<{ text: string; format?: DataFormat }> {

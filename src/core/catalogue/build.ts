@@ -20,3 +20,6 @@ export function placeInPopulation(population: Population, areacd: string): Place
   if (set) return { set: set.name };
   return { notCompared: population.notCompared[prefix] ?? population.otherwise };
 }
+
+/** A licence's first sentence, for attribution lines: "Open Government Licence v3.0 (Crown copyright, Defra)". */
+export const shortLicence = (licence: string): string => licence.split(/\.\s/)[0].replace(/\.$/, "");

@@ -14,7 +14,7 @@ export type {
   PublishedMetadata,
   Theme,
 } from "./types.js";
-export { buildCatalogue, placeInPopulation } from "./build.js";
+export { buildCatalogue, placeInPopulation, shortLicence } from "./build.js";
 export { DEFINITIONS, NOT_OFFICIAL } from "./definitions.js";
 export { THEMES } from "./themes.js";
 
