@@ -1,12 +1,15 @@
 // Ribbon commands. Loaded by taskpane.html (the shared runtime), so the handlers share state with the
 // task pane and custom functions.
+import { describeError } from "../excel/errors.js";
 import { refreshAll } from "./refreshAll.js";
 
-async function onRefreshAll(event: Office.AddinCommands.Event): Promise<void> {
+export async function onRefreshAll(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await refreshAll();
+    const report = await refreshAll();
+    // The pane lists each table's last refresh (kept in the workbook); the console has the detail.
+    for (const f of report.failed) console.warn(`Refresh all: ${f.table} was not refreshed: ${f.message}`);
   } catch (err) {
-    console.error("Refresh all failed", err);
+    console.error("Refresh all failed:", describeError(err));
   } finally {
     // Office shows a spinner on the button until completed() is called, even after an error.
     event.completed();

@@ -127,7 +127,12 @@ function unitText(metric: MetricRef): string {
 /** The catalogue's publisher and licence: the same pair the shipped snapshot's attribution lists. */
 export function defaultAttribution(metric: MetricRef): string {
   if (!("publisher" in metric)) return "Source: data loaded into the add-in";
-  return `Source: ${sentence(metric.publisher)} Licence: ${sentence(metric.licence)}`;
+  return attributionLine(metric.publisher, metric.licence);
+}
+
+/** "Source: <publisher>. Licence: <licence>." */
+export function attributionLine(publisher: string, licence: string): string {
+  return `Source: ${sentence(publisher)} Licence: ${sentence(licence)}`;
 }
 
 const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);

@@ -52,9 +52,10 @@ function fieldOf(row: ScoredObservation, field: Field): number | string | ErrorV
     return row.value ?? excelError("notAvailable", `No ${what}: ${row.reason ?? "no value"}`);
   }
   if (row.score === null) {
-    // The median and MAD exist when only the MAD being 0 stopped the score; say so with #DIV/0!.
+    // The comparison's median and MAD can exist without a score (a missing value, or a MAD of 0).
     if (field === "median" && row.median !== null) return row.median;
     if (field === "mad" && row.mad !== null) return row.mad;
+    // #DIV/0! only for a MAD of 0; otherwise #N/A with the reason (no value, not compared).
     const kind = row.mad === 0 ? "divisionByZero" : "notAvailable";
     return excelError(kind, `No ${field} of ${what}: ${row.reason ?? "not scored"}`);
   }

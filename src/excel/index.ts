@@ -1,0 +1,22 @@
+// The one place that talks to Excel (Office.js). The task pane and ribbon commands use only this API.
+export { addinSession, addinWorkbook, PROXY_BASE, refreshAll } from "./addin.js";
+export { catalogueAttribution, mergeAttribution } from "./attribution.js";
+export { describeError } from "./errors.js";
+export { titleLines, type Placement } from "./insert.js";
+export type { RefreshReport } from "./refresh.js";
+export {
+  REGISTRY_NAMESPACE,
+  type RefreshResult,
+  type RegisteredTable,
+  type TableSource,
+  type WorkbookRegistry,
+} from "./registry.js";
+export {
+  DataSession,
+  SHIPPED_SOURCE,
+  type LoadedData,
+  type SessionOptions,
+  type SourceInput,
+} from "./session.js";
+export { SNAPSHOT_NAMESPACE } from "./snapshotPart.js";
+export { BenchmarkWorkbook, type InsertedTable, type WorkbookTable } from "./workbook.js";

@@ -1,0 +1,108 @@
+// Refreshing benchmark tables: fetch every source once, recompute every table, and only then write, table
+// by table. A table whose data could not be fetched or computed is not touched.
+import { benchmarkTable, type BenchmarkTable } from "../core/table.js";
+import { describeError } from "./errors.js";
+import {
+  loadRegistry,
+  queueSaveRegistry,
+  type RefreshResult,
+  type RegisteredTable,
+  type TableSource,
+} from "./registry.js";
+import { rewriteTable, TableGone } from "./rewrite.js";
+import type { DataSession } from "./session.js";
+import { loadSnapshotPart, queueSaveSnapshot, workbookSnapshot } from "./snapshotPart.js";
+
+export interface RefreshReport {
+  at: string;
+  refreshed: { table: string; sheet: string; rows: number }[];
+  /** Tables left as they were, with why. Deleted tables are also taken off the workbook's list. */
+  failed: { table: string; message: string }[];
+}
+
+type Computed = { entry: RegisteredTable; table: BenchmarkTable } | { entry: RegisteredTable; error: string };
+
+/** Fetches each source once; failures are kept by source id. */
+async function fetchSources(session: DataSession, sources: TableSource[]): Promise<Map<string, string>> {
+  const distinct = [...new Map(sources.filter((s) => s.url).map((s) => [s.id, s])).values()];
+  const results = await Promise.all(
+    distinct.map((source) =>
+      session.fetch(source).then(
+        (data) => ({ source, data }),
+        (error: unknown) => ({ source, error: describeError(error) }),
+      ),
+    ),
+  );
+  const failures = new Map<string, string>();
+  for (const r of results) {
+    if ("error" in r) failures.set(r.source.id, r.error);
+    else session.refreshFrom(r.source, r.data);
+  }
+  return failures;
+}
+
+function compute(session: DataSession, entry: RegisteredTable, sourceError?: string): Computed {
+  if (sourceError) return { entry, error: sourceError };
+  try {
+    const attribution = session.attributionOf(entry.spec.metric);
+    return { entry, table: benchmarkTable(session.benchmarks, entry.spec, { attribution }) };
+  } catch (e) {
+    return { entry, error: describeError(e) };
+  }
+}
+
+export async function refreshTables(
+  session: DataSession,
+  chosen: RegisteredTable[],
+  now: Date,
+): Promise<RefreshReport> {
+  const at = now.toISOString();
+  const report: RefreshReport = { at, refreshed: [], failed: [] };
+  if (!chosen.length) return report;
+
+  const sourceErrors = await fetchSources(
+    session,
+    chosen.map((t) => t.source),
+  );
+  const computed = chosen.map((entry) => compute(session, entry, sourceErrors.get(entry.source.id)));
+
+  const gone = new Set<string>();
+  for (const c of computed) {
+    if ("error" in c) {
+      report.failed.push({ table: c.entry.table, message: c.error });
+      continue;
+    }
+    try {
+      const written = await rewriteTable(c.entry.table, c.table);
+      report.refreshed.push({ table: c.entry.table, ...written });
+    } catch (e) {
+      if (e instanceof TableGone) gone.add(c.entry.table);
+      report.failed.push({ table: c.entry.table, message: describeError(e) });
+    }
+  }
+
+  await recordResults(session, report, gone, now).catch((e: unknown) =>
+    console.error("Could not record the refresh in the workbook", e),
+  );
+  return report;
+}
+
+/** Notes each table's last refresh, drops deleted tables and keeps the data behind the tables. */
+async function recordResults(session: DataSession, report: RefreshReport, gone: Set<string>, now: Date) {
+  await Excel.run(async (context) => {
+    const loaded = await loadRegistry(context);
+    const snapshot = await loadSnapshotPart(context);
+    const results = new Map<string, RefreshResult>([
+      ...report.refreshed.map((r): [string, RefreshResult] => [r.table, { at: report.at, ok: true, rows: r.rows }]),
+      ...report.failed.map((f): [string, RefreshResult] => [f.table, { at: report.at, ok: false, message: f.message }]),
+    ]);
+    const tables = loaded.registry.tables.filter((t) => !gone.has(t.table));
+    loaded.registry.tables = tables.map((t) => ({ ...t, lastRefresh: results.get(t.table) ?? t.lastRefresh }));
+    queueSaveRegistry(context, loaded);
+    if (report.refreshed.length) {
+      const metrics = [...new Set(tables.map((t) => t.spec.metric))];
+      queueSaveSnapshot(context, snapshot, workbookSnapshot(session.benchmarks, metrics, session.attribution(), now));
+    }
+    await context.sync();
+  });
+}

@@ -1,0 +1,122 @@
+// Writes refreshed rows into an existing benchmark table. Everything is read and checked first; then one
+// batch writes. Excel does not roll a failed batch back, so the cells it touches are kept and put back if
+// the write fails: a failed refresh leaves the sheet as it was.
+import type { BenchmarkTable } from "../core/table.js";
+import { bodyFormats, bodyValues, grid, headerRow, type Cell } from "./cells.js";
+
+export class TableGone extends Error {
+  override name = "TableGone";
+}
+
+interface Before {
+  sheet: string;
+  top: number;
+  left: number;
+  width: number;
+  rows: number;
+  /** The table and the rows it grows into: formulas (constants read back as values) and formats. */
+  formulas: Cell[][];
+  formats: string[][];
+}
+
+/** Rewrites the table's own columns; columns the user added to the right keep their contents. */
+export async function rewriteTable(name: string, table: BenchmarkTable): Promise<{ sheet: string; rows: number }> {
+  // Set once everything is read and checked: from then on a failure may have written part of the batch.
+  let before: Before | undefined;
+  try {
+    await Excel.run(async (context) => {
+      const plan = await readTable(context, name, table);
+      before = plan.before;
+      queueWrite(plan, table);
+      await context.sync();
+    });
+  } catch (error) {
+    if (before) await restore(name, before).catch((e: unknown) => console.error(`Could not restore ${name}`, e));
+    throw error;
+  }
+  return { sheet: before!.sheet, rows: table.rows.length };
+}
+
+interface Plan {
+  before: Before;
+  worksheet: Excel.Worksheet;
+  excelTable: Excel.Table;
+  /** Formulas (R1C1) in the first row of the user's own columns, to carry into new rows. */
+  userFormulas: (string | null)[];
+}
+
+async function readTable(context: Excel.RequestContext, name: string, table: BenchmarkTable): Promise<Plan> {
+  const excelTable = context.workbook.tables.getItemOrNullObject(name);
+  excelTable.load("name");
+  await context.sync();
+  if (excelTable.isNullObject) throw new TableGone(`There is no table named ${name} any more (deleted or renamed)`);
+
+  const worksheet = excelTable.worksheet.load("name");
+  const range = excelTable.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
+  const header = excelTable.getHeaderRowRange().load("values");
+  await context.sync();
+
+  const ours = headerRow(table);
+  const found = header.values[0].slice(0, ours.length).map(String);
+  if (found.join("\u0000") !== ours.join("\u0000")) {
+    throw new Error(
+      `Table ${name} no longer starts with the columns ${ours.join(", ")}; put them back (or insert the table again) to refresh it`,
+    );
+  }
+  const [top, left, width, rows] = [range.rowIndex, range.columnIndex, range.columnCount, range.rowCount - 1];
+  const span = Math.max(rows, table.rows.length);
+  const area = worksheet.getRangeByIndexes(top, left, 1 + span, width).load("formulas,numberFormat");
+  const userColumns = width - ours.length;
+  const firstUserRow = userColumns
+    ? worksheet.getRangeByIndexes(top + 1, left + ours.length, 1, userColumns).load("formulasR1C1")
+    : undefined;
+  await context.sync();
+
+  const below = area.formulas.slice(1 + rows);
+  if (below.some((row) => row.some((v) => v !== ""))) {
+    throw new Error(
+      `Table ${name} needs ${table.rows.length - rows} more rows, but the cells below it are not empty; move them and refresh again`,
+    );
+  }
+  const userFormulas = (firstUserRow?.formulasR1C1[0] ?? []).map((f) =>
+    typeof f === "string" && f.startsWith("=") ? f : null,
+  );
+  return {
+    before: { sheet: worksheet.name, top, left, width, rows, formulas: area.formulas, formats: area.numberFormat },
+    worksheet,
+    excelTable,
+    userFormulas,
+  };
+}
+
+function queueWrite({ before, worksheet, excelTable, userFormulas }: Plan, table: BenchmarkTable): void {
+  const { top, left, width, rows: oldRows } = before;
+  const rows = table.rows.length;
+  const ours = table.columns.length;
+  if (rows !== oldRows) excelTable.resize(worksheet.getRangeByIndexes(top, left, 1 + rows, width));
+  const body = worksheet.getRangeByIndexes(top + 1, left, rows, ours);
+  body.numberFormat = bodyFormats(table);
+  body.values = bodyValues(table);
+  if (rows < oldRows) {
+    const vacated = worksheet.getRangeByIndexes(top + 1 + rows, left, oldRows - rows, width);
+    vacated.clear("Contents");
+    vacated.numberFormat = grid(oldRows - rows, width, "General");
+  }
+  if (rows > oldRows && userFormulas.some((f) => f !== null)) {
+    // Calculated columns the user added carry on into the new rows.
+    const added = worksheet.getRangeByIndexes(top + 1 + oldRows, left + ours, rows - oldRows, userFormulas.length);
+    added.formulasR1C1 = Array.from({ length: rows - oldRows }, () => userFormulas);
+  }
+}
+
+async function restore(name: string, before: Before): Promise<void> {
+  await Excel.run(async (context) => {
+    const worksheet = context.workbook.worksheets.getItem(before.sheet);
+    const { top, left, width, rows } = before;
+    context.workbook.tables.getItem(name).resize(worksheet.getRangeByIndexes(top, left, 1 + rows, width));
+    const area = worksheet.getRangeByIndexes(top, left, before.formulas.length, width);
+    area.numberFormat = before.formats;
+    area.formulas = before.formulas;
+    await context.sync();
+  });
+}

@@ -1,0 +1,204 @@
+// The data the add-in works with: the shipped snapshot, plus the workbook's own snapshot, plus sources and
+// snapshot files the user added. No Office code, so the preview page uses it as it is.
+import { Benchmarks } from "../core/benchmarks.js";
+import { Dataset } from "../core/dataset.js";
+import type { Observation } from "../core/model.js";
+import { parseFile } from "../core/parsers/index.js";
+import { attributionLine } from "../core/table.js";
+import { parseSnapshot, snapshotObservations, type Attribution } from "../core/snapshot.js";
+import {
+  createMemoryCache,
+  DEFAULT_SOURCES,
+  fetchText,
+  SourceRegistry,
+  type FetchTextOptions,
+  type SourceCache,
+  type SourceFormat,
+} from "../sources/index.js";
+import { loadShippedBenchmarks } from "../sources/shipped.js";
+import { catalogueAttribution, mergeAttribution } from "./attribution.js";
+import type { TableSource } from "./registry.js";
+
+export interface SessionOptions {
+  /** The add-in's own URL: shipped files and relative source URLs are read from beside it. */
+  baseUrl: string;
+  /** The data proxy prefix for publishers' https URLs, e.g. "/api/fetch?url=". */
+  proxyBase?: string;
+  fetch?: typeof fetch;
+  fetchOptions?: Pick<FetchTextOptions, "attempts" | "retryDelayMs" | "timeoutMs">;
+  /** Loads the shipped data; loadShippedBenchmarks by default. */
+  loadShipped?: (baseUrl: string, fetchImpl?: typeof fetch) => Promise<Benchmarks>;
+}
+
+/** Observations read from one source, with who published them. */
+export interface LoadedData {
+  observations: Observation[];
+  attribution: Attribution[];
+}
+
+const shipped = DEFAULT_SOURCES[0];
+export const SHIPPED_SOURCE: TableSource = {
+  id: shipped.id,
+  name: shipped.name,
+  url: shipped.url,
+  format: shipped.format,
+  licence: shipped.licence,
+  attribution: shipped.attribution,
+};
+
+/** What the user types to add a source. */
+export interface SourceInput {
+  url: string;
+  format: SourceFormat;
+  name?: string;
+  licence?: string;
+}
+
+const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+
+export class DataSession {
+  readonly sources = new SourceRegistry();
+  private readonly cache: SourceCache = createMemoryCache();
+  private readonly metricSources = new Map<string, TableSource>();
+  private attributions: Attribution[];
+
+  private constructor(
+    private current: Benchmarks,
+    private readonly options: SessionOptions,
+  ) {
+    for (const m of current.data.metrics()) this.metricSources.set(m, SHIPPED_SOURCE);
+    this.attributions = catalogueAttribution(current.data.metrics());
+  }
+
+  static async open(options: SessionOptions): Promise<DataSession> {
+    const load = options.loadShipped ?? loadShippedBenchmarks;
+    return new DataSession(await load(options.baseUrl, options.fetch), options);
+  }
+
+  get benchmarks(): Benchmarks {
+    return this.current;
+  }
+
+  /** Every publisher and licence of the loaded data. */
+  attribution(): Attribution[] {
+    return this.attributions;
+  }
+
+  /** Where a metric's data came from: what a table of it re-fetches on refresh. */
+  sourceOf(metric: string): TableSource {
+    return this.metricSources.get(metric) ?? SHIPPED_SOURCE;
+  }
+
+  setSourceOf(metric: string, source: TableSource): void {
+    this.metricSources.set(metric, source);
+  }
+
+  /** One line crediting a metric's publisher and licence, for a table. */
+  attributionOf(metric: string): string | undefined {
+    const a = this.attributions.find((x) => x.metrics.includes(metric));
+    return a && attributionLine(a.publisher, a.licence);
+  }
+
+  /**
+   * Adds data. `replace` swaps whole metrics for the new rows (a refreshed source is the truth for its
+   * metrics); otherwise rows are merged, later values winning (the workbook's snapshot over the shipped one).
+   */
+  add(data: LoadedData, options: { source?: TableSource; replace: boolean }): string[] {
+    const metrics = [...new Set(data.observations.map((o) => o.metric))];
+    const drop = options.replace ? new Set(metrics) : new Set<string>();
+    const kept = drop.size ? [...this.current.data.all()].filter((o) => !drop.has(o.metric)) : this.current.data.all();
+    const dataset = new Dataset(kept).add(data.observations);
+    const { directory, nearest, customGroups } = this.current;
+    this.current = new Benchmarks(dataset, directory, nearest, customGroups);
+    if (options.source) for (const m of metrics) this.metricSources.set(m, options.source);
+    const forMetrics = data.attribution.map((a) => ({ ...a, metrics: a.metrics.filter((m) => metrics.includes(m)) }));
+    this.attributions = mergeAttribution(this.attributions, forMetrics);
+    return metrics;
+  }
+
+  /** Applies a refreshed source's data to the metrics that still come from it (not ones loaded since from elsewhere). */
+  refreshFrom(source: TableSource, data: LoadedData): string[] {
+    const own = (metric: string) => (this.metricSources.get(metric)?.id ?? source.id) === source.id;
+    const observations = data.observations.filter((o) => own(o.metric));
+    if (!observations.length) return [];
+    return this.add({ observations, attribution: data.attribution }, { source, replace: true });
+  }
+
+  /** Reads a source afresh (conditional requests make an unchanged file cheap). Throws naming the URL. */
+  async fetch(source: TableSource): Promise<LoadedData> {
+    if (!source.url) throw new Error(`${source.name} was loaded from a file and cannot be fetched again`);
+    const relative = !/^[a-z][a-z0-9+.-]*:/i.test(source.url);
+    const url = relative ? new URL(source.url, this.options.baseUrl).href : source.url;
+    // The add-in's own files are read directly; publishers' files through the data proxy.
+    const { text } = await fetchText(url, {
+      ...this.options.fetchOptions,
+      fetch: this.options.fetch,
+      cache: this.cache,
+      proxyBase: relative ? undefined : this.options.proxyBase,
+    });
+    return readData(text, source);
+  }
+
+  /** Adds a publisher's https file: checked, fetched, parsed and loaded. */
+  async addSource(input: SourceInput): Promise<{ source: TableSource; metrics: string[] }> {
+    const name = input.name?.trim() || lastSegment(input.url);
+    const base = `user-${slug(name).slice(0, 50) || "source"}`;
+    let id = base;
+    for (let n = 2; this.sources.get(id); n++) id = `${base}-${n}`;
+    const def = this.sources.add({ id, name, url: input.url.trim(), format: input.format, licence: input.licence });
+    const source: TableSource = { ...def, url: def.url };
+    const data = await this.fetch(source);
+    if (!data.observations.length) throw new Error(`${def.url} has no rows for any council`);
+    return { source, metrics: this.add(data, { source, replace: true }) };
+  }
+
+  /** Registers a source kept in the workbook, without fetching it. */
+  restoreSource(source: TableSource): void {
+    if (!source.url || this.sources.get(source.id)) return;
+    try {
+      this.sources.add(source);
+    } catch (e) {
+      console.warn(`Not restoring source ${source.id}:`, e);
+    }
+  }
+
+  /** Loads a snapshot file the user picked; its metrics are then refreshed from the workbook's copy. */
+  loadSnapshotFile(text: string, fileName: string): { source: TableSource; metrics: string[] } {
+    const snapshot = parseSnapshot(text);
+    const source: TableSource = {
+      id: `file-${slug(fileName) || "snapshot"}`,
+      name: fileName,
+      format: "snapshot",
+      licence: snapshot.attribution.map((a) => a.licence).join("; ") || "See the file",
+      attribution: snapshot.attribution.map((a) => a.publisher).join("; ") || fileName,
+    };
+    const data = { observations: snapshotObservations(snapshot), attribution: snapshot.attribution };
+    if (!data.observations.length) throw new Error(`${fileName} holds no values`);
+    return { source, metrics: this.add(data, { source, replace: true }) };
+  }
+}
+
+function lastSegment(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split("/").filter(Boolean).at(-1) ?? "") || url;
+  } catch {
+    return url;
+  }
+}
+
+function readData(text: string, source: TableSource): LoadedData {
+  if (source.format === "snapshot") {
+    const snapshot = parseSnapshot(text);
+    return { observations: snapshotObservations(snapshot), attribution: snapshot.attribution };
+  }
+  const parsed = parseFile(text, source.format);
+  const metrics = [...new Set(parsed.observations.map((o) => o.metric))];
+  return {
+    observations: parsed.observations,
+    attribution: [{ publisher: source.attribution.replace(/^Source:\s*/i, ""), licence: source.licence, metrics }],
+  };
+}

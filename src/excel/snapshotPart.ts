@@ -1,0 +1,48 @@
+// The data behind the workbook's tables, kept in the workbook as a snapshot (the project's snapshot format),
+// so tables and formulas work with no network and show what they showed when the file was saved.
+import type { Benchmarks } from "../core/benchmarks.js";
+import { buildSnapshot, parseSnapshot, serializeSnapshot, type Attribution, type Snapshot } from "../core/snapshot.js";
+import { loadPart, queueSavePart, type LoadedPart } from "./xmlPart.js";
+
+export const SNAPSHOT_NAMESPACE = "urn:council-benchmarks:snapshot:v1";
+const ROOT = "snapshot";
+
+export interface LoadedSnapshotPart {
+  snapshot?: Snapshot;
+  part: LoadedPart;
+}
+
+/** The workbook's snapshot; none when it has none or it cannot be read (the shipped data is used then). */
+export async function loadSnapshotPart(context: Excel.RequestContext): Promise<LoadedSnapshotPart> {
+  const part = await loadPart(context, SNAPSHOT_NAMESPACE);
+  if (!part.text) return { part };
+  try {
+    return { part, snapshot: parseSnapshot(part.text) };
+  } catch (e) {
+    console.warn("Ignoring the workbook's data snapshot:", e);
+    return { part };
+  }
+}
+
+/** Every period of the given metrics, with the attribution of their publishers. */
+export function workbookSnapshot(
+  benchmarks: Benchmarks,
+  metrics: readonly string[],
+  attribution: readonly Attribution[],
+  created: Date,
+): Snapshot {
+  const wanted = new Set(metrics);
+  const observations = [...benchmarks.data.all()].filter((o) => wanted.has(o.metric));
+  const kept = attribution
+    .map((a) => ({ ...a, metrics: a.metrics.filter((m) => wanted.has(m)) }))
+    .filter((a) => a.metrics.length);
+  return buildSnapshot(observations, {
+    created: created.toISOString(),
+    attribution: kept,
+    metricOrder: metrics,
+  });
+}
+
+export function queueSaveSnapshot(context: Excel.RequestContext, loaded: LoadedSnapshotPart, snapshot: Snapshot) {
+  queueSavePart(context, loaded.part, ROOT, serializeSnapshot(snapshot));
+}

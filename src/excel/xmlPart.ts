@@ -1,0 +1,60 @@
+// Text kept inside the workbook file as a custom XML part: saved with the workbook, shared by everyone who
+// opens it, and invisible on the sheets. One part per namespace; the text is the root element's content.
+
+/** A part as read in one Excel.run: its proxy (to update it) and its text. */
+export interface LoadedPart {
+  namespace: string;
+  part?: Excel.CustomXmlPart;
+  /** More parts with the same namespace (a copied sheet, a merge): removed on the next save. */
+  extras: Excel.CustomXmlPart[];
+  text?: string;
+}
+
+const escapeXml = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+const unescapeXml = (text: string): string =>
+  text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, name: string) =>
+    name.startsWith("#x")
+      ? String.fromCodePoint(parseInt(name.slice(2), 16))
+      : name.startsWith("#")
+        ? String.fromCodePoint(Number(name.slice(1)))
+        : ENTITIES[name],
+  );
+
+export function toXml(root: string, namespace: string, text: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><${root} xmlns="${namespace}">${escapeXml(text)}</${root}>`;
+}
+
+/** The text of the root element (Excel may re-serialise the XML, so only the content is relied on). */
+export function fromXml(xml: string): string {
+  const m = /<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>([\s\S]*)<\/\1>\s*$/.exec(xml.replace(/^\s*<\?xml[^?]*\?>/, ""));
+  if (!m) return "";
+  return unescapeXml(m[2].replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_c, data: string) => escapeXml(data)));
+}
+
+export async function loadPart(context: Excel.RequestContext, namespace: string): Promise<LoadedPart> {
+  const parts = context.workbook.customXmlParts.getByNamespace(namespace);
+  parts.load("items/id");
+  await context.sync();
+  const [part, ...extras] = parts.items;
+  if (!part) return { namespace, extras };
+  const xml = part.getXml();
+  await context.sync();
+  return { namespace, part, extras, text: fromXml(xml.value) };
+}
+
+/** Queues writing `text` into the part (creating it if needed); the caller syncs. */
+export function queueSavePart(
+  context: Excel.RequestContext,
+  loaded: LoadedPart,
+  root: string,
+  text: string,
+): void {
+  const xml = toXml(root, loaded.namespace, text);
+  if (loaded.part) loaded.part.setXml(xml);
+  else context.workbook.customXmlParts.add(xml);
+  for (const extra of loaded.extras) extra.delete();
+}

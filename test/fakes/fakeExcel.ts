@@ -1,0 +1,272 @@
+// An in-memory Office/Excel host for tests and for a browser page without Excel. Pure TypeScript (no Node
+// imports), strict where Excel is strict: operations only run on context.sync(), properties must be loaded
+// before they are read, text written to a cell that is not formatted as text ("@") is entered as Excel would
+// enter it ("=…" becomes a formula, "0012" a number), and a sync can be made to fail on demand.
+//
+//   const excel = installFakeOffice(globalThis);   // sets globalThis.Excel, Office and OfficeExtension
+//   excel.values("Sheet1!A1:B2");                  // what is in the workbook, without the Office API
+//   excel.failSync({ match: (op) => op.endsWith("=") });  // the next sync that writes fails
+import { formatAddress, parseAddress, type Rect } from "./a1.js";
+import { FakeRequestContext, type BatchRunner, type Operation } from "./context.js";
+import { FakeRange } from "./range.js";
+import { FakeWorksheetCollection } from "./sheets.js";
+import { FakeTableCollection } from "./tables.js";
+import {
+  checkSheetName,
+  cloneWorkbook,
+  emptyWorkbook,
+  FakeOfficeError,
+  GENERAL,
+  newId,
+  normaliseHeaders,
+  SheetCells,
+  type CellState,
+  type PartState,
+  type Scalar,
+  type SheetState,
+  type WorkbookState,
+} from "./workbook.js";
+import { FakeCustomXmlPartCollection } from "./xmlParts.js";
+
+export { FakeOfficeError, type CellState, type PartState, type Scalar, type WorkbookState };
+export { checkXml } from "./xmlParts.js";
+
+/** context.workbook */
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+  readonly customXmlParts: FakeCustomXmlPartCollection;
+
+  constructor(private readonly context: FakeRequestContext) {
+    this.worksheets = new FakeWorksheetCollection(context);
+    this.tables = new FakeTableCollection(context);
+    this.customXmlParts = new FakeCustomXmlPartCollection(context);
+  }
+
+  getSelectedRange(): FakeRange {
+    const state = this.context.state;
+    return FakeRange.at(this.context, () => {
+      const sheet = state.sheets.find((s) => s.id === state.activeSheetId)!;
+      return { sheet, rect: sheet.selection };
+    });
+  }
+}
+
+class FakeExcelContext extends FakeRequestContext {
+  readonly workbook = new FakeWorkbook(this);
+}
+
+/** Makes a later sync fail, as when Excel rejects a request or the connection to it drops. */
+export interface SyncFailure {
+  /** Fail the first sync with an operation this matches (e.g. `(op) => op.endsWith("=")`); default: the next sync. */
+  match?: (operation: string) => boolean;
+  /** How many of that batch's operations run before it fails (Excel does not roll back); default 0. */
+  afterOperations?: number;
+  code?: string;
+  message?: string;
+}
+
+export interface TableInfo {
+  name: string;
+  sheet: string;
+  address: string;
+  headers: string[];
+  /** Data rows (not counting the header). */
+  rows: number;
+}
+
+export class FakeExcelHost implements BatchRunner {
+  /** Operations applied so far, in order (e.g. "Range.numberFormat=", "Range.values="). */
+  readonly applied: string[] = [];
+  /** Office.actions.associate() registrations, so tests can press a ribbon button. */
+  readonly actions = new Map<string, (event: unknown) => unknown>();
+  syncs = 0;
+  /** Operations queued but never synced before their Excel.run ended (lost in real Excel too). */
+  discarded = 0;
+  private failures: SyncFailure[] = [];
+
+  constructor(public state: WorkbookState = emptyWorkbook()) {}
+
+  runBatch(batch: Operation[]): void {
+    this.syncs++;
+    const failure = this.failures[0];
+    const hit = failure !== undefined && (failure.match ? batch.some((op) => failure.match!(op.describe)) : true);
+    if (hit) this.failures.shift();
+    const limit = hit ? (failure.afterOperations ?? 0) : Infinity;
+    for (const [i, op] of batch.entries()) {
+      if (i >= limit) break;
+      op.apply();
+      this.applied.push(op.describe);
+    }
+    if (hit) {
+      throw new FakeOfficeError(failure.code ?? "GeneralException", failure.message ?? "Injected sync failure");
+    }
+  }
+
+  run = async <T>(batch: (context: FakeExcelContext) => Promise<T>): Promise<T> => {
+    if (typeof batch !== "function") throw new FakeOfficeError("InvalidArgument", "The fake supports Excel.run(batch)");
+    const context = new FakeExcelContext(this);
+    try {
+      return await batch(context);
+    } finally {
+      this.discarded += context.close();
+    }
+  };
+
+  failSync(failure: SyncFailure = {}): void {
+    this.failures.push(failure);
+  }
+
+  /** Failures armed but not yet triggered. */
+  pendingFailures(): number {
+    return this.failures.length;
+  }
+
+  // ---- Looking at and editing the workbook as a user would, without the Office API ----
+
+  private sheet(name: string): SheetState {
+    const sheet = this.state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!sheet) throw new Error(`No worksheet "${name}" (sheets: ${this.sheetNames().join(", ")})`);
+    return sheet;
+  }
+
+  private at(address: string): { sheet: SheetState; rect: Rect } {
+    const parsed = parseAddress(address);
+    if (!parsed?.sheet) throw new Error(`Give a sheet and a range, e.g. "Sheet1!A1:B2", not "${address}"`);
+    return { sheet: this.sheet(parsed.sheet), rect: parsed.rect };
+  }
+
+  private grid<T>(address: string, read: (cell: CellState | undefined) => T): T[][] {
+    const { sheet, rect } = this.at(address);
+    const cells = new SheetCells(sheet);
+    return Array.from({ length: rect.rows }, (_, i) =>
+      Array.from({ length: rect.cols }, (_, j) => read(cells.get(rect.row + i, rect.col + j))),
+    );
+  }
+
+  /** Values as Range.values reads them: "" for empty cells, a formula cell's formula text (no calculation). */
+  values(address: string): Scalar[][] {
+    return this.grid(address, (c) => c?.formula ?? c?.value ?? "");
+  }
+
+  /** The formula of each cell, or undefined where the cell holds a constant or nothing. */
+  formulas(address: string): (string | undefined)[][] {
+    return this.grid(address, (c) => c?.formula);
+  }
+
+  numberFormats(address: string): string[][] {
+    return this.grid(address, (c) => c?.format ?? GENERAL);
+  }
+
+  /** Types values into cells as a user would: formats apply, "=…" becomes a formula, "" empties a cell. */
+  enter(address: string, rows: Scalar[][]): void {
+    const { sheet, rect } = this.at(address);
+    const cells = new SheetCells(sheet);
+    cells.write(rect, rows, (r, c, v) => cells.enter(r, c, v));
+  }
+
+  sheetNames(): string[] {
+    return this.state.sheets.map((s) => s.name);
+  }
+
+  addSheet(name: string): void {
+    checkSheetName(this.state, name);
+    const selection = { row: 0, col: 0, rows: 1, cols: 1 };
+    this.state.sheets.push({ id: newId(this.state, "sheet"), name, cells: {}, selection });
+  }
+
+  activate(sheet: string): void {
+    this.state.activeSheetId = this.sheet(sheet).id;
+  }
+
+  activeSheet(): string {
+    return this.state.sheets.find((s) => s.id === this.state.activeSheetId)!.name;
+  }
+
+  /** Selects a range ("Sheet1!C5") and activates its sheet. */
+  select(address: string): void {
+    const { sheet, rect } = this.at(address);
+    sheet.selection = rect;
+    this.state.activeSheetId = sheet.id;
+  }
+
+  tableNames(): string[] {
+    return this.state.tables.map((t) => t.name);
+  }
+
+  table(name: string): TableInfo | undefined {
+    const t = this.state.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!t) return undefined;
+    const sheet = this.state.sheets.find((s) => s.id === t.sheetId)!;
+    const headers = this.values(formatAddress(sheet.name, { ...t, rows: 1 }))[0].map(String);
+    return { name: t.name, sheet: sheet.name, address: formatAddress(sheet.name, t), headers, rows: t.rows - 1 };
+  }
+
+  /** Resizes a table as the user does by dragging its corner (Excel extends tables like this when typing beside them). */
+  resizeTable(name: string, address: string): void {
+    const t = this.state.tables.find((x) => x.name === name);
+    if (!t) throw new Error(`No table "${name}"`);
+    const { sheet, rect } = this.at(address);
+    Object.assign(t, rect);
+    normaliseHeaders(new SheetCells(sheet), t);
+  }
+
+  parts(): PartState[] {
+    return this.state.parts.map((p) => ({ ...p }));
+  }
+
+  /** A deep copy of the workbook, e.g. to check later that nothing changed. */
+  snapshot(): WorkbookState {
+    return cloneWorkbook(this.state);
+  }
+
+  /** Keeps only what a saved file keeps (the workbook's data), as closing and reopening it would. */
+  saveAndReopen(): void {
+    this.state = cloneWorkbook(this.state);
+  }
+
+  excelNamespace() {
+    return {
+      run: this.run,
+      ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
+      ErrorCodes: {
+        generalException: "GeneralException",
+        invalidArgument: "InvalidArgument",
+        itemNotFound: "ItemNotFound",
+        itemAlreadyExists: "ItemAlreadyExists",
+      },
+    };
+  }
+
+  officeNamespace() {
+    const info = { host: "Excel", platform: "OfficeOnline" };
+    return {
+      HostType: { Excel: "Excel" },
+      PlatformType: { OfficeOnline: "OfficeOnline" },
+      context: { host: "Excel", requirements: { isSetSupported: () => true } },
+      onReady: (callback?: (i: typeof info) => void) => {
+        callback?.(info);
+        return Promise.resolve(info);
+      },
+      actions: { associate: (id: string, handler: (event: unknown) => unknown) => this.actions.set(id, handler) },
+    };
+  }
+}
+
+/**
+ * Sets the globals Excel, Office and OfficeExtension on `target` (globalThis in tests, window in a page,
+ * before the add-in's scripts run) and returns the host for looking at and steering the workbook.
+ */
+export function installFakeOffice(target: object = globalThis, state?: WorkbookState): FakeExcelHost {
+  const host = new FakeExcelHost(state ?? emptyWorkbook());
+  Object.assign(target, {
+    Excel: host.excelNamespace(),
+    Office: host.officeNamespace(),
+    OfficeExtension: { Error: FakeOfficeError },
+  });
+  return host;
+}
+
+export function uninstallFakeOffice(target: object = globalThis): void {
+  for (const name of ["Excel", "Office", "OfficeExtension"]) delete (target as Record<string, unknown>)[name];
+}

@@ -1,0 +1,207 @@
+// Excel.Range in the fake: values, formulas and number formats of a rectangle of cells.
+import { formatAddress, fromR1C1, toR1C1, type Rect } from "./a1.js";
+import { FakeObject, type FakeRequestContext } from "./context.js";
+import { FakeWorksheet } from "./sheets.js";
+import {
+  checkRect,
+  FakeOfficeError,
+  forEachInput,
+  GENERAL,
+  normaliseHeaders,
+  SheetCells,
+  tablesOn,
+  type Scalar,
+  type SheetState,
+} from "./workbook.js";
+
+export interface RangeRef {
+  sheet: SheetState;
+  rect: Rect;
+}
+
+const PROPS = [
+  "address",
+  "rowIndex",
+  "columnIndex",
+  "rowCount",
+  "columnCount",
+  "values",
+  "formulas",
+  "formulasR1C1",
+  "numberFormat",
+] as const;
+
+type Grid = Scalar[][];
+
+function grid<T>(rect: Rect, cell: (row: number, col: number) => T): T[][] {
+  return Array.from({ length: rect.rows }, (_, i) =>
+    Array.from({ length: rect.cols }, (_, j) => cell(rect.row + i, rect.col + j)),
+  );
+}
+
+/** Locates the range once, the first time an operation needs it. */
+export function bindRange(ctx: FakeRequestContext, find: () => RangeRef | undefined): () => RangeRef | undefined {
+  let bound: { sheetId: string; rect: Rect } | undefined;
+  return () => {
+    if (!bound) {
+      const found = find();
+      if (!found) return undefined;
+      checkRect(found.rect);
+      bound = { sheetId: found.sheet.id, rect: found.rect };
+    }
+    const sheet = ctx.state.sheets.find((s) => s.id === bound!.sheetId);
+    return sheet && { sheet, rect: bound.rect };
+  };
+}
+
+export class FakeRange extends FakeObject<RangeRef> {
+  protected readonly scalarProps = PROPS;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly find: () => RangeRef | undefined,
+  ) {
+    super(context, find, "Range");
+  }
+
+  static at(context: FakeRequestContext, find: () => RangeRef | undefined): FakeRange {
+    return new FakeRange(context, bindRange(context, find));
+  }
+
+  protected read({ sheet, rect }: RangeRef, prop: string): unknown {
+    const cells = new SheetCells(sheet);
+    switch (prop) {
+      case "address":
+        return formatAddress(sheet.name, rect);
+      case "rowIndex":
+        return rect.row;
+      case "columnIndex":
+        return rect.col;
+      case "rowCount":
+        return rect.rows;
+      case "columnCount":
+        return rect.cols;
+      case "values":
+        // The fake does not calculate: a formula cell reads back as its formula text.
+        return grid(rect, (r, c) => {
+          const cell = cells.get(r, c);
+          return cell?.formula ?? cell?.value ?? "";
+        });
+      case "formulas":
+        return grid(rect, (r, c) => cells.get(r, c)?.formula ?? cells.get(r, c)?.value ?? "");
+      case "formulasR1C1":
+        return grid(rect, (r, c) => {
+          const cell = cells.get(r, c);
+          return cell?.formula !== undefined ? toR1C1(cell.formula, r, c) : (cell?.value ?? "");
+        });
+      case "numberFormat":
+        return grid(rect, (r, c) => cells.get(r, c)?.format ?? GENERAL);
+    }
+    throw new Error(`unreachable: ${prop}`);
+  }
+
+  get address(): string {
+    return this.prop("address");
+  }
+  get rowIndex(): number {
+    return this.prop("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.prop("columnIndex");
+  }
+  get rowCount(): number {
+    return this.prop("rowCount");
+  }
+  get columnCount(): number {
+    return this.prop("columnCount");
+  }
+
+  get values(): Grid {
+    return this.prop("values");
+  }
+  set values(input: Grid) {
+    this.setProp("values", input, (ref) => this.write(ref, input, (cells, r, c, v) => cells.enter(r, c, v)));
+  }
+
+  get formulas(): Grid {
+    return this.prop("formulas");
+  }
+  set formulas(input: Grid) {
+    this.setProp("formulas", input, (ref) => this.write(ref, input, (cells, r, c, v) => cells.enter(r, c, v)));
+  }
+
+  get formulasR1C1(): Grid {
+    return this.prop("formulasR1C1");
+  }
+  set formulasR1C1(input: Grid) {
+    this.setProp("formulasR1C1", input, (ref) =>
+      this.write(ref, input, (cells, r, c, v) =>
+        cells.enter(r, c, typeof v === "string" && v.startsWith("=") ? fromR1C1(v, r, c) : v),
+      ),
+    );
+  }
+
+  get numberFormat(): string[][] {
+    return this.prop("numberFormat");
+  }
+  set numberFormat(input: string[][]) {
+    this.setProp("numberFormat", input, ({ sheet, rect }) => {
+      const cells = new SheetCells(sheet);
+      forEachInput(rect, input, (r, c, v) => {
+        if (v === null) return;
+        if (typeof v !== "string") throw new FakeOfficeError("InvalidArgument", "Number formats are text");
+        cells.setFormat(r, c, v);
+      });
+    });
+  }
+
+  private write(
+    { sheet, rect }: RangeRef,
+    input: unknown,
+    enter: (cells: SheetCells, row: number, col: number, value: Scalar) => void,
+  ): void {
+    const cells = new SheetCells(sheet);
+    cells.write(rect, input, (r, c, v) => enter(cells, r, c, v));
+    // Writing over a table's header changes its column names, which Excel keeps distinct.
+    for (const table of tablesOn(this.context.state, sheet.id)) {
+      if (rect.row <= table.row && table.row < rect.row + rect.rows) normaliseHeaders(cells, table);
+    }
+  }
+
+  /** Where the range is now, for another fake object's operation (not part of the Office API). */
+  locateNow(): RangeRef {
+    return this.target();
+  }
+
+  clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
+    this.call(`clear(${applyTo})`, ({ sheet, rect }) => new SheetCells(sheet).clear(rect, applyTo));
+  }
+
+  /** Only autofitColumns(), which changes nothing the fake keeps. */
+  get format(): { autofitColumns(): void } {
+    return { autofitColumns: () => this.call("format.autofitColumns", () => undefined) };
+  }
+
+  get worksheet(): FakeWorksheet {
+    return FakeWorksheet.bound(this.context, () => this.find()?.sheet);
+  }
+
+  private derived(change: (rect: Rect) => Rect): FakeRange {
+    return FakeRange.at(this.context, () => {
+      const ref = this.find();
+      return ref && { sheet: ref.sheet, rect: change(ref.rect) };
+    });
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return this.derived((r) => ({ row: r.row + row, col: r.col + column, rows: 1, cols: 1 }));
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derived((r) => ({ ...r, rows: r.rows + deltaRows, cols: r.cols + deltaColumns }));
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this.derived((r) => ({ ...r, row: r.row + rowOffset, col: r.col + columnOffset }));
+  }
+}
