@@ -97,7 +97,8 @@ export function metricObservations(def: MetricDefinition): Observation[] {
   const inFile = def.fileMetric ?? def.id;
   const rows = parsed.observations.filter((o) => o.metric === inFile);
   // ELS files hold every council level; the adult skills metrics keep only the councils they compare.
-  const kept = parsed.format === "els" ? rows.filter((o) => "set" in placeInPopulation(def.population, o.areacd)) : rows;
+  const kept =
+    parsed.format === "els" ? rows.filter((o) => "set" in placeInPopulation(def.population, o.areacd)) : rows;
   return kept.map(({ geography: _level, ...o }) => ({ ...o, metric: def.id }));
 }
 

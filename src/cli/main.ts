@@ -9,7 +9,12 @@ import { run } from "./run.js";
 
 /** Errors the user can fix (bad input, unknown names) exit 2; anything else is a bug and exits 1. */
 function isInputError(e: unknown): boolean {
-  if (e instanceof UsageError || e instanceof FormatError || e instanceof NotFound || e instanceof SnapshotError) {
+  if (
+    e instanceof UsageError ||
+    e instanceof FormatError ||
+    e instanceof NotFound ||
+    e instanceof SnapshotError
+  ) {
     return true;
   }
   return e instanceof Error && "code" in e && typeof (e as { code: unknown }).code === "string";

@@ -2,8 +2,8 @@ import type { Benchmarks } from "../core/benchmarks.js";
 import { CATALOGUE, shortLicence } from "../core/catalogue/index.js";
 import { csvLine } from "../core/csvOut.js";
 
-export const METRICS_HEADER = "id,name,domain,unit,polarity,population,latest_period,scored_latest,source,licence";
-
+export const METRICS_HEADER =
+  "id,name,domain,unit,polarity,population,latest_period,scored_latest,source,licence";
 
 /** One row per catalogue metric, with how many councils the default data scores in its latest period. */
 export function metricsCsv(benchmarks: Benchmarks): string {

@@ -69,4 +69,3 @@ export async function run(argv: readonly string[]): Promise<{ text: string; out?
       throw new UsageError(`Unknown command "${command}". ${USAGE}`);
   }
 }
-

@@ -17,13 +17,15 @@ export interface ScoreMetricOptions {
 export function scoreMetricCsv(benchmarks: Benchmarks, options: ScoreMetricOptions): string {
   const metric = benchmarks.metric(options.metric);
   const period = benchmarks.period(metric, options.period);
-  if (options.group && !options.council) throw new UsageError("--group needs --council (whose comparator group)");
+  if (options.group && !options.council)
+    throw new UsageError("--group needs --council (whose comparator group)");
   const council = options.council ? benchmarks.council(options.council) : undefined;
   const group = options.group && council ? { council: council.code, kind: options.group } : undefined;
   const rows = benchmarks.score(metric, period, { group });
   if (council && !group) {
     const row = benchmarks.row(council, rows);
-    if (!row) throw new UsageError(`No ${metric.id} row for ${council.shortName} (${council.code}) in ${period}`);
+    if (!row)
+      throw new UsageError(`No ${metric.id} row for ${council.shortName} (${council.code}) in ${period}`);
     return scoreCsv([row]);
   }
   return scoreCsv(rows);

@@ -9,11 +9,16 @@ import { UsageError } from "./args.js";
 import { DATA_ROOT } from "./shipped.js";
 
 /** A source given on the command line: a registry id, an https URL or a local file. */
-async function readSource(ref: string, registry: SourceRegistry): Promise<{ text: string; format?: DataFormat }> {
+async function readSource(
+  ref: string,
+  registry: SourceRegistry,
+): Promise<{ text: string; format?: DataFormat }> {
   const known = registry.get(ref);
   if (known) {
     const local = !/^https:\/\//.test(known.url);
-    const text = local ? await readFile(new URL(known.url, DATA_ROOT), "utf8") : (await fetchText(known.url)).text;
+    const text = local
+      ? await readFile(new URL(known.url, DATA_ROOT), "utf8")
+      : (await fetchText(known.url)).text;
     return { text, format: known.format };
   }
   if (/^https:\/\//.test(ref)) return { text: (await fetchText(ref)).text };
@@ -23,7 +28,8 @@ async function readSource(ref: string, registry: SourceRegistry): Promise<{ text
 
 /** Builds a snapshot from sources; attribution from the catalogue for known metrics. */
 export async function snapshotJson(sources: readonly string[], created: string): Promise<string> {
-  if (!sources.length) throw new UsageError("snapshot needs --sources (files, https URLs or source ids, comma-separated)");
+  if (!sources.length)
+    throw new UsageError("snapshot needs --sources (files, https URLs or source ids, comma-separated)");
   const registry = new SourceRegistry();
   const observations: Observation[] = [];
   for (const ref of sources) {

@@ -1,6 +1,7 @@
 // The rows of a benchmark table: what the task pane previews and what src/excel writes into a worksheet.
 // Pure, so the same definition gives the same rows in Excel, the preview page and tests.
 import type { Benchmarks, MetricRef } from "./benchmarks.js";
+import { shortLicence } from "./catalogue/index.js";
 import type { GroupKind } from "./groups.js";
 import { periodLabel } from "./periods.js";
 import type { ScoredObservation } from "./scoring.js";
@@ -72,7 +73,11 @@ export function benchmarkTable(
       .sort(byCouncil)
       .map((o) => tableRow(o)),
   );
-  const periodText = all ? "all periods" : spec.period.trim().toLowerCase() === "latest" ? "latest period" : "";
+  const periodText = all
+    ? "all periods"
+    : spec.period.trim().toLowerCase() === "latest"
+      ? "latest period"
+      : "";
   const periodPart = periodText || periodLabel(periods[0]);
   return {
     columns: columns(metric),
@@ -86,7 +91,11 @@ export function benchmarkTable(
 function columns(metric: MetricRef): TableColumn[] {
   const valueFormat = "numberFormat" in metric ? metric.numberFormat : GENERAL;
   const text = (name: string): TableColumn => ({ name, kind: "text", numberFormat: TEXT_FORMAT });
-  const number = (name: string, numberFormat: string): TableColumn => ({ name, kind: "number", numberFormat });
+  const number = (name: string, numberFormat: string): TableColumn => ({
+    name,
+    kind: "number",
+    numberFormat,
+  });
   const [code, council, period, value, median, mad, score, band, outlier, note] = TABLE_COLUMN_NAMES;
   return [
     text(code),
@@ -127,7 +136,7 @@ function unitText(metric: MetricRef): string {
 /** The catalogue's publisher and licence: the same pair the shipped snapshot's attribution lists. */
 export function defaultAttribution(metric: MetricRef): string {
   if (!("publisher" in metric)) return "Source: data loaded into the add-in";
-  return attributionLine(metric.publisher, metric.licence);
+  return attributionLine(metric.publisher, shortLicence(metric.licence));
 }
 
 /** "Source: <publisher>. Licence: <licence>." */

@@ -1,5 +1,5 @@
 // Who published the loaded data and under which licence, one entry per publisher and licence.
-import { findMetric } from "../core/catalogue/index.js";
+import { findMetric, shortLicence } from "../core/catalogue/index.js";
 import type { Attribution } from "../core/snapshot.js";
 
 /**
@@ -10,7 +10,7 @@ export function catalogueAttribution(metrics: Iterable<string>): Attribution[] {
   return mergeAttribution(
     [...metrics].flatMap((id) => {
       const m = findMetric(id);
-      return m ? [{ publisher: m.publisher, licence: m.licence, metrics: [m.id] }] : [];
+      return m ? [{ publisher: m.publisher, licence: shortLicence(m.licence), metrics: [m.id] }] : [];
     }),
   );
 }

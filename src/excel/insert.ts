@@ -44,7 +44,10 @@ export async function queueNewTable(
   const lines = titleLines(table);
   const width = table.columns.length;
   const height = lines.length + 1 + 1 + table.rows.length; // lines, a blank row, header, body
-  const name = tableName(metric, tables.items.map((t) => t.name));
+  const name = tableName(
+    metric,
+    tables.items.map((t) => t.name),
+  );
   let sheet: Excel.Worksheet;
   let top = 0;
   let left = 0;
@@ -73,7 +76,10 @@ export async function queueNewTable(
       ctx.workbook.tables.getItem(name).delete();
     };
   } else {
-    onSheet = sheetName(metric, sheets.items.map((s) => s.name));
+    onSheet = sheetName(
+      metric,
+      sheets.items.map((s) => s.name),
+    );
     sheet = workbook.worksheets.add(onSheet);
     undo = (ctx) => ctx.workbook.worksheets.getItem(onSheet).delete();
   }

@@ -2,7 +2,12 @@
 
 const taken = (names: Iterable<string>) => new Set([...names].map((n) => n.toLowerCase()));
 
-function unique(base: string, existing: Set<string>, maxLength: number, join: (base: string, n: number) => string) {
+function unique(
+  base: string,
+  existing: Set<string>,
+  maxLength: number,
+  join: (base: string, n: number) => string,
+) {
   if (!existing.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) {
     const suffix = join("", n);
@@ -20,6 +25,10 @@ export function tableName(metric: string, existing: Iterable<string>): string {
 
 /** A sheet name from the metric: at most 31 characters, none of \ / ? * [ ] : and no edge apostrophes. */
 export function sheetName(metric: string, existing: Iterable<string>): string {
-  const base = metric.replace(/[\\/?*[\]:]/g, "-").replace(/^'+|'+$/g, "").slice(0, 31) || "Benchmarks";
+  const base =
+    metric
+      .replace(/[\\/?*[\]:]/g, "-")
+      .replace(/^'+|'+$/g, "")
+      .slice(0, 31) || "Benchmarks";
   return unique(base, taken(existing), 31, (b, n) => `${b} (${n})`);
 }

@@ -93,15 +93,28 @@ async function recordResults(session: DataSession, report: RefreshReport, gone: 
     const loaded = await loadRegistry(context);
     const snapshot = await loadSnapshotPart(context);
     const results = new Map<string, RefreshResult>([
-      ...report.refreshed.map((r): [string, RefreshResult] => [r.table, { at: report.at, ok: true, rows: r.rows }]),
-      ...report.failed.map((f): [string, RefreshResult] => [f.table, { at: report.at, ok: false, message: f.message }]),
+      ...report.refreshed.map((r): [string, RefreshResult] => [
+        r.table,
+        { at: report.at, ok: true, rows: r.rows },
+      ]),
+      ...report.failed.map((f): [string, RefreshResult] => [
+        f.table,
+        { at: report.at, ok: false, message: f.message },
+      ]),
     ]);
     const tables = loaded.registry.tables.filter((t) => !gone.has(t.table));
-    loaded.registry.tables = tables.map((t) => ({ ...t, lastRefresh: results.get(t.table) ?? t.lastRefresh }));
+    loaded.registry.tables = tables.map((t) => ({
+      ...t,
+      lastRefresh: results.get(t.table) ?? t.lastRefresh,
+    }));
     queueSaveRegistry(context, loaded);
     if (report.refreshed.length) {
       const metrics = [...new Set(tables.map((t) => t.spec.metric))];
-      queueSaveSnapshot(context, snapshot, workbookSnapshot(session.benchmarks, metrics, session.attribution(), now));
+      queueSaveSnapshot(
+        context,
+        snapshot,
+        workbookSnapshot(session.benchmarks, metrics, session.attribution(), now),
+      );
     }
     await context.sync();
   });

@@ -1,7 +1,7 @@
 // Which tables in the workbook are benchmark tables and how to rebuild each one: kept in the workbook (a
 // custom XML part), so Refresh works after the file is saved, reopened or sent to a colleague.
 import { z } from "zod";
-import { loadPart, queueSavePart, type LoadedPart } from "./xmlPart.js";
+import { loadPart, queueRestorePart, queueSavePart, type LoadedPart } from "./xmlPart.js";
 import type { TableSpec } from "../core/table.js";
 
 export const REGISTRY_NAMESPACE = "urn:council-benchmarks:tables:v1";
@@ -61,7 +61,9 @@ export function parseRegistry(text: string | undefined): WorkbookRegistry {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error("This workbook's list of benchmark tables is damaged (not JSON), so it cannot be refreshed");
+    throw new Error(
+      "This workbook's list of benchmark tables is damaged (not JSON), so it cannot be refreshed",
+    );
   }
   const parsed = registrySchema.safeParse(json);
   if (!parsed.success) {
@@ -85,6 +87,11 @@ export async function loadRegistry(context: Excel.RequestContext): Promise<Loade
 
 export function queueSaveRegistry(context: Excel.RequestContext, loaded: LoadedRegistry): void {
   queueSavePart(context, loaded.part, ROOT, JSON.stringify(loaded.registry));
+}
+
+/** Puts the registry back as it was read (after a failed change). */
+export function queueRestoreRegistry(context: Excel.RequestContext, loaded: LoadedRegistry): Promise<void> {
+  return queueRestorePart(context, loaded.part, ROOT);
 }
 
 export function findTable(registry: WorkbookRegistry, name: string): RegisteredTable | undefined {

@@ -20,7 +20,10 @@ interface Before {
 }
 
 /** Rewrites the table's own columns; columns the user added to the right keep their contents. */
-export async function rewriteTable(name: string, table: BenchmarkTable): Promise<{ sheet: string; rows: number }> {
+export async function rewriteTable(
+  name: string,
+  table: BenchmarkTable,
+): Promise<{ sheet: string; rows: number }> {
   // Set once everything is read and checked: from then on a failure may have written part of the batch.
   let before: Before | undefined;
   try {
@@ -31,7 +34,8 @@ export async function rewriteTable(name: string, table: BenchmarkTable): Promise
       await context.sync();
     });
   } catch (error) {
-    if (before) await restore(name, before).catch((e: unknown) => console.error(`Could not restore ${name}`, e));
+    if (before)
+      await restore(name, before).catch((e: unknown) => console.error(`Could not restore ${name}`, e));
     throw error;
   }
   return { sheet: before!.sheet, rows: table.rows.length };
@@ -49,7 +53,8 @@ async function readTable(context: Excel.RequestContext, name: string, table: Ben
   const excelTable = context.workbook.tables.getItemOrNullObject(name);
   excelTable.load("name");
   await context.sync();
-  if (excelTable.isNullObject) throw new TableGone(`There is no table named ${name} any more (deleted or renamed)`);
+  if (excelTable.isNullObject)
+    throw new TableGone(`There is no table named ${name} any more (deleted or renamed)`);
 
   const worksheet = excelTable.worksheet.load("name");
   const range = excelTable.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
@@ -82,7 +87,15 @@ async function readTable(context: Excel.RequestContext, name: string, table: Ben
     typeof f === "string" && f.startsWith("=") ? f : null,
   );
   return {
-    before: { sheet: worksheet.name, top, left, width, rows, formulas: area.formulas, formats: area.numberFormat },
+    before: {
+      sheet: worksheet.name,
+      top,
+      left,
+      width,
+      rows,
+      formulas: area.formulas,
+      formats: area.numberFormat,
+    },
     worksheet,
     excelTable,
     userFormulas,
@@ -104,7 +117,12 @@ function queueWrite({ before, worksheet, excelTable, userFormulas }: Plan, table
   }
   if (rows > oldRows && userFormulas.some((f) => f !== null)) {
     // Calculated columns the user added carry on into the new rows.
-    const added = worksheet.getRangeByIndexes(top + 1 + oldRows, left + ours, rows - oldRows, userFormulas.length);
+    const added = worksheet.getRangeByIndexes(
+      top + 1 + oldRows,
+      left + ours,
+      rows - oldRows,
+      userFormulas.length,
+    );
     added.formulasR1C1 = Array.from({ length: rows - oldRows }, () => userFormulas);
   }
 }

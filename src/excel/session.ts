@@ -110,12 +110,17 @@ export class DataSession {
   add(data: LoadedData, options: { source?: TableSource; replace: boolean }): string[] {
     const metrics = [...new Set(data.observations.map((o) => o.metric))];
     const drop = options.replace ? new Set(metrics) : new Set<string>();
-    const kept = drop.size ? [...this.current.data.all()].filter((o) => !drop.has(o.metric)) : this.current.data.all();
+    const kept = drop.size
+      ? [...this.current.data.all()].filter((o) => !drop.has(o.metric))
+      : this.current.data.all();
     const dataset = new Dataset(kept).add(data.observations);
     const { directory, nearest, customGroups } = this.current;
     this.current = new Benchmarks(dataset, directory, nearest, customGroups);
     if (options.source) for (const m of metrics) this.metricSources.set(m, options.source);
-    const forMetrics = data.attribution.map((a) => ({ ...a, metrics: a.metrics.filter((m) => metrics.includes(m)) }));
+    const forMetrics = data.attribution.map((a) => ({
+      ...a,
+      metrics: a.metrics.filter((m) => metrics.includes(m)),
+    }));
     this.attributions = mergeAttribution(this.attributions, forMetrics);
     return metrics;
   }
@@ -149,7 +154,13 @@ export class DataSession {
     const base = `user-${slug(name).slice(0, 50) || "source"}`;
     let id = base;
     for (let n = 2; this.sources.get(id); n++) id = `${base}-${n}`;
-    const def = this.sources.add({ id, name, url: input.url.trim(), format: input.format, licence: input.licence });
+    const def = this.sources.add({
+      id,
+      name,
+      url: input.url.trim(),
+      format: input.format,
+      licence: input.licence,
+    });
     const source: TableSource = { ...def, url: def.url };
     const data = await this.fetch(source);
     if (!data.observations.length) throw new Error(`${def.url} has no rows for any council`);
@@ -199,6 +210,8 @@ function readData(text: string, source: TableSource): LoadedData {
   const metrics = [...new Set(parsed.observations.map((o) => o.metric))];
   return {
     observations: parsed.observations,
-    attribution: [{ publisher: source.attribution.replace(/^Source:\s*/i, ""), licence: source.licence, metrics }],
+    attribution: [
+      { publisher: source.attribution.replace(/^Source:\s*/i, ""), licence: source.licence, metrics },
+    ],
   };
 }

@@ -1,8 +1,14 @@
 // The data behind the workbook's tables, kept in the workbook as a snapshot (the project's snapshot format),
 // so tables and formulas work with no network and show what they showed when the file was saved.
 import type { Benchmarks } from "../core/benchmarks.js";
-import { buildSnapshot, parseSnapshot, serializeSnapshot, type Attribution, type Snapshot } from "../core/snapshot.js";
-import { loadPart, queueSavePart, type LoadedPart } from "./xmlPart.js";
+import {
+  buildSnapshot,
+  parseSnapshot,
+  serializeSnapshot,
+  type Attribution,
+  type Snapshot,
+} from "../core/snapshot.js";
+import { loadPart, queueRestorePart, queueSavePart, type LoadedPart } from "./xmlPart.js";
 
 export const SNAPSHOT_NAMESPACE = "urn:council-benchmarks:snapshot:v1";
 const ROOT = "snapshot";
@@ -43,6 +49,18 @@ export function workbookSnapshot(
   });
 }
 
-export function queueSaveSnapshot(context: Excel.RequestContext, loaded: LoadedSnapshotPart, snapshot: Snapshot) {
+export function queueSaveSnapshot(
+  context: Excel.RequestContext,
+  loaded: LoadedSnapshotPart,
+  snapshot: Snapshot,
+) {
   queueSavePart(context, loaded.part, ROOT, serializeSnapshot(snapshot));
+}
+
+/** Puts the snapshot back as it was read (after a failed change). */
+export function queueRestoreSnapshot(
+  context: Excel.RequestContext,
+  loaded: LoadedSnapshotPart,
+): Promise<void> {
+  return queueRestorePart(context, loaded.part, ROOT);
 }

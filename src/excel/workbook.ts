@@ -3,11 +3,22 @@
 import { benchmarkTable, type TableSpec } from "../core/table.js";
 import { snapshotObservations } from "../core/snapshot.js";
 import { describeError } from "./errors.js";
-import { queueNewTable, type Placement, type PlannedTable } from "./insert.js";
+import { queueNewTable, type Placement } from "./insert.js";
 import { refreshTables, type RefreshReport } from "./refresh.js";
-import { loadRegistry, queueSaveRegistry, type RegisteredTable, type TableSource } from "./registry.js";
+import {
+  loadRegistry,
+  queueRestoreRegistry,
+  queueSaveRegistry,
+  type RegisteredTable,
+  type TableSource,
+} from "./registry.js";
 import type { DataSession, SourceInput } from "./session.js";
-import { loadSnapshotPart, queueSaveSnapshot, workbookSnapshot } from "./snapshotPart.js";
+import {
+  loadSnapshotPart,
+  queueRestoreSnapshot,
+  queueSaveSnapshot,
+  workbookSnapshot,
+} from "./snapshotPart.js";
 
 export interface InsertedTable {
   table: string;
@@ -84,14 +95,22 @@ export class BenchmarkWorkbook {
     return this.serial(async () => {
       const session = await this.data();
       const metric = session.benchmarks.metric(spec.metric);
-      const table = benchmarkTable(session.benchmarks, spec, { attribution: session.attributionOf(metric.id) });
+      const table = benchmarkTable(session.benchmarks, spec, {
+        attribution: session.attributionOf(metric.id),
+      });
       const at = this.now();
-      let planned: PlannedTable | undefined;
+      // Set once the checks pass: from then on a failure may have left part of the table behind.
+      let undo: ((context: Excel.RequestContext) => Promise<void>) | undefined;
       try {
         return await Excel.run(async (context) => {
           const registry = await loadRegistry(context);
           const snapshot = await loadSnapshotPart(context);
-          planned = await queueNewTable(context, table, metric.id, placement);
+          const planned = await queueNewTable(context, table, metric.id, placement);
+          undo = async (ctx) => {
+            await queueRestoreRegistry(ctx, registry);
+            await queueRestoreSnapshot(ctx, snapshot);
+            planned.undo(ctx);
+          };
           registry.registry.tables.push({
             table: planned.table,
             sheet: planned.sheet,
@@ -102,15 +121,19 @@ export class BenchmarkWorkbook {
           });
           queueSaveRegistry(context, registry);
           const metrics = [...new Set(registry.registry.tables.map((t) => t.spec.metric))];
-          queueSaveSnapshot(context, snapshot, workbookSnapshot(session.benchmarks, metrics, session.attribution(), at));
+          queueSaveSnapshot(
+            context,
+            snapshot,
+            workbookSnapshot(session.benchmarks, metrics, session.attribution(), at),
+          );
           await context.sync();
           return { table: planned.table, sheet: planned.sheet, rows: planned.rows };
         });
       } catch (error) {
-        const undo = planned?.undo;
-        if (undo) {
+        const takeOut = undo;
+        if (takeOut) {
           await Excel.run(async (context) => {
-            undo(context);
+            await takeOut(context);
             await context.sync();
           }).catch((e: unknown) => console.error("Could not take the half-made table out again", e));
         }
@@ -148,7 +171,9 @@ export class BenchmarkWorkbook {
   ): Promise<RefreshReport> {
     return this.serial(async () => {
       const session = await this.data();
-      const chosen = await Excel.run(async (context) => choose(context, (await loadRegistry(context)).registry.tables));
+      const chosen = await Excel.run(async (context) =>
+        choose(context, (await loadRegistry(context)).registry.tables),
+      );
       return refreshTables(session, chosen, this.now());
     });
   }
@@ -160,7 +185,10 @@ export class BenchmarkWorkbook {
       const added = await session.addSource(input);
       await Excel.run(async (context) => {
         const loaded = await loadRegistry(context);
-        loaded.registry.sources = [...loaded.registry.sources.filter((s) => s.id !== added.source.id), added.source];
+        loaded.registry.sources = [
+          ...loaded.registry.sources.filter((s) => s.id !== added.source.id),
+          added.source,
+        ];
         queueSaveRegistry(context, loaded);
         await context.sync();
       }).catch((e: unknown) => {

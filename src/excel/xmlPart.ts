@@ -30,19 +30,21 @@ export function toXml(root: string, namespace: string, text: string): string {
 
 /** The text of the root element (Excel may re-serialise the XML, so only the content is relied on). */
 export function fromXml(xml: string): string {
-  const m = /<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>([\s\S]*)<\/\1>\s*$/.exec(xml.replace(/^\s*<\?xml[^?]*\?>/, ""));
+  const m = /<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>([\s\S]*)<\/\1>\s*$/.exec(
+    xml.replace(/^\s*<\?xml[^?]*\?>/, ""),
+  );
   if (!m) return "";
   return unescapeXml(m[2].replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_c, data: string) => escapeXml(data)));
 }
 
 export async function loadPart(context: Excel.RequestContext, namespace: string): Promise<LoadedPart> {
-  const parts = context.workbook.customXmlParts.getByNamespace(namespace);
-  parts.load("items/id");
+  const parts = context.workbook.customXmlParts.getByNamespace(namespace).load("items/id");
   await context.sync();
   const [part, ...extras] = parts.items;
   if (!part) return { namespace, extras };
   const xml = part.getXml();
   await context.sync();
+  // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult has no load(); sync fills it
   return { namespace, part, extras, text: fromXml(xml.value) };
 }
 
@@ -57,4 +59,15 @@ export function queueSavePart(
   if (loaded.part) loaded.part.setXml(xml);
   else context.workbook.customXmlParts.add(xml);
   for (const extra of loaded.extras) extra.delete();
+}
+
+/** Puts a part back as it was when `loaded` was read (removing it if there was none); the caller syncs. */
+export async function queueRestorePart(
+  context: Excel.RequestContext,
+  loaded: LoadedPart,
+  root: string,
+): Promise<void> {
+  const now = await loadPart(context, loaded.namespace);
+  if (loaded.text !== undefined) queueSavePart(context, now, root, loaded.text);
+  else for (const part of [now.part, ...now.extras]) part?.delete();
 }

@@ -71,8 +71,11 @@ export function formatAddress(sheet: string, rect: Rect): string {
   return `${name}!${start === end ? start : `${start}:${end}`}`;
 }
 
-/** Applies `replace` to the parts of a formula outside string literals and [structured references]. */
-function mapOutsideLiterals(formula: string, replace: (part: string) => string): string {
+/**
+ * Applies `replace` to the parts of a formula outside string literals and, with `brackets`, outside
+ * [structured references] (R1C1 offsets such as R[1]C[-2] use brackets too, so they keep them).
+ */
+function mapOutsideLiterals(formula: string, replace: (part: string) => string, brackets = true): string {
   let out = "";
   let plain = "";
   let depth = 0;
@@ -89,7 +92,7 @@ function mapOutsideLiterals(formula: string, replace: (part: string) => string):
       flush();
       out += ch;
       inString = true;
-    } else if (ch === "[" || depth > 0) {
+    } else if (brackets && (ch === "[" || depth > 0)) {
       if (depth === 0) flush();
       out += ch;
       if (ch === "[") depth++;
@@ -125,17 +128,18 @@ export function fromR1C1(formula: string, row: number, col: number): string {
     if (spec.startsWith("[")) return { index: base + Number(spec.slice(1, -1)), abs: false };
     return { index: Number(spec) - 1, abs: true };
   };
-  return mapOutsideLiterals(formula, (text) =>
-    text.replace(R1C1_REF, (_m, rowSpec: string | undefined, colSpec: string | undefined) => {
-      const r = part(rowSpec, row);
-      const c = part(colSpec, col);
-      return `${c.abs ? "$" : ""}${columnLetters(c.index)}${r.abs ? "$" : ""}${r.index + 1}`;
-    }),
+  return mapOutsideLiterals(
+    formula,
+    (text) =>
+      text.replace(R1C1_REF, (_m, rowSpec: string | undefined, colSpec: string | undefined) => {
+        const r = part(rowSpec, row);
+        const c = part(colSpec, col);
+        return `${c.abs ? "$" : ""}${columnLetters(c.index)}${r.abs ? "$" : ""}${r.index + 1}`;
+      }),
+    false,
   );
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {
-  return (
-    a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols
-  );
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }

@@ -104,7 +104,7 @@ export abstract class FakeObject<E> {
     readonly context: FakeRequestContext,
     private readonly locate: () => E | undefined,
     private readonly what: string,
-    nullable = false,
+    private readonly nullable = false,
   ) {
     if (nullable) context.enqueue(`${what}.resolve`, () => (this.nullState = this.locate() === undefined));
   }
@@ -130,11 +130,15 @@ export abstract class FakeObject<E> {
     const props = propsOf(option, this.scalarProps);
     for (const p of props) {
       if (!this.scalarProps.includes(p)) {
-        throw new FakeOfficeError("PropertyNotLoaded", `The fake ${this.what} has no property '${p}' to load`);
+        throw new FakeOfficeError(
+          "PropertyNotLoaded",
+          `The fake ${this.what} has no property '${p}' to load`,
+        );
       }
     }
     this.context.enqueue(`${this.what}.load`, () => {
-      const entity = this.locate();
+      // A null object loads as nulls; anything else must exist.
+      const entity = this.nullable ? this.locate() : this.target();
       for (const p of props) this.loaded.set(p, entity === undefined ? null : this.read(entity, p));
     });
     return this;

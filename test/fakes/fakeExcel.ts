@@ -90,7 +90,8 @@ export class FakeExcelHost implements BatchRunner {
   runBatch(batch: Operation[]): void {
     this.syncs++;
     const failure = this.failures[0];
-    const hit = failure !== undefined && (failure.match ? batch.some((op) => failure.match!(op.describe)) : true);
+    const hit =
+      failure !== undefined && (failure.match ? batch.some((op) => failure.match!(op.describe)) : true);
     if (hit) this.failures.shift();
     const limit = hit ? (failure.afterOperations ?? 0) : Infinity;
     for (const [i, op] of batch.entries()) {
@@ -99,12 +100,16 @@ export class FakeExcelHost implements BatchRunner {
       this.applied.push(op.describe);
     }
     if (hit) {
-      throw new FakeOfficeError(failure.code ?? "GeneralException", failure.message ?? "Injected sync failure");
+      throw new FakeOfficeError(
+        failure.code ?? "GeneralException",
+        failure.message ?? "Injected sync failure",
+      );
     }
   }
 
   run = async <T>(batch: (context: FakeExcelContext) => Promise<T>): Promise<T> => {
-    if (typeof batch !== "function") throw new FakeOfficeError("InvalidArgument", "The fake supports Excel.run(batch)");
+    if (typeof batch !== "function")
+      throw new FakeOfficeError("InvalidArgument", "The fake supports Excel.run(batch)");
     const context = new FakeExcelContext(this);
     try {
       return await batch(context);
@@ -199,7 +204,13 @@ export class FakeExcelHost implements BatchRunner {
     if (!t) return undefined;
     const sheet = this.state.sheets.find((s) => s.id === t.sheetId)!;
     const headers = this.values(formatAddress(sheet.name, { ...t, rows: 1 }))[0].map(String);
-    return { name: t.name, sheet: sheet.name, address: formatAddress(sheet.name, t), headers, rows: t.rows - 1 };
+    return {
+      name: t.name,
+      sheet: sheet.name,
+      address: formatAddress(sheet.name, t),
+      headers,
+      rows: t.rows - 1,
+    };
   }
 
   /** Resizes a table as the user does by dragging its corner (Excel extends tables like this when typing beside them). */
@@ -248,7 +259,9 @@ export class FakeExcelHost implements BatchRunner {
         callback?.(info);
         return Promise.resolve(info);
       },
-      actions: { associate: (id: string, handler: (event: unknown) => unknown) => this.actions.set(id, handler) },
+      actions: {
+        associate: (id: string, handler: (event: unknown) => unknown) => this.actions.set(id, handler),
+      },
     };
   }
 }

@@ -40,7 +40,10 @@ function grid<T>(rect: Rect, cell: (row: number, col: number) => T): T[][] {
 }
 
 /** Locates the range once, the first time an operation needs it. */
-export function bindRange(ctx: FakeRequestContext, find: () => RangeRef | undefined): () => RangeRef | undefined {
+export function bindRange(
+  ctx: FakeRequestContext,
+  find: () => RangeRef | undefined,
+): () => RangeRef | undefined {
   let bound: { sheetId: string; rect: Rect } | undefined;
   return () => {
     if (!bound) {
@@ -127,7 +130,9 @@ export class FakeRange extends FakeObject<RangeRef> {
     return this.prop("formulas");
   }
   set formulas(input: Grid) {
-    this.setProp("formulas", input, (ref) => this.write(ref, input, (cells, r, c, v) => cells.enter(r, c, v)));
+    this.setProp("formulas", input, (ref) =>
+      this.write(ref, input, (cells, r, c, v) => cells.enter(r, c, v)),
+    );
   }
 
   get formulasR1C1(): Grid {

@@ -3,13 +3,7 @@ import { parseAddress, type Rect } from "./a1.js";
 import { bindById, FakeObject, LoadedItems, type FakeRequestContext, type LoadOption } from "./context.js";
 import { FakeRange } from "./range.js";
 import { FakeTableCollection } from "./tables.js";
-import {
-  checkSheetName,
-  FakeOfficeError,
-  newId,
-  type SheetState,
-  type WorkbookState,
-} from "./workbook.js";
+import { checkSheetName, FakeOfficeError, newId, type SheetState, type WorkbookState } from "./workbook.js";
 
 const PROPS = ["id", "name", "position"] as const;
 
@@ -27,12 +21,20 @@ export class FakeWorksheet extends FakeObject<SheetState> {
   }
 
   /** A worksheet proxy that stays on the sheet it first finds. */
-  static bound(context: FakeRequestContext, find: () => SheetState | undefined, nullable = false): FakeWorksheet {
+  static bound(
+    context: FakeRequestContext,
+    find: () => SheetState | undefined,
+    nullable = false,
+  ): FakeWorksheet {
     return new FakeWorksheet(context, bindById(find, sheetById(context.state)), nullable);
   }
 
   /** A proxy for an item a collection has just loaded. */
-  static loaded(context: FakeRequestContext, sheet: SheetState, props: readonly string[] | undefined): FakeWorksheet {
+  static loaded(
+    context: FakeRequestContext,
+    sheet: SheetState,
+    props: readonly string[] | undefined,
+  ): FakeWorksheet {
     const proxy = FakeWorksheet.bound(context, () => sheet);
     proxy.remember(props ?? PROPS, sheet);
     return proxy;
@@ -64,7 +66,10 @@ export class FakeWorksheet extends FakeObject<SheetState> {
     this.call("delete", (sheet) => {
       const state = this.context.state;
       if (state.sheets.length === 1) {
-        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "A workbook must contain at least one visible worksheet.",
+        );
       }
       state.tables = state.tables.filter((t) => t.sheetId !== sheet.id);
       state.sheets = state.sheets.filter((s) => s.id !== sheet.id);
@@ -77,7 +82,10 @@ export class FakeWorksheet extends FakeObject<SheetState> {
       const sheet = this.target();
       if (address === undefined) return { sheet, rect: { row: 0, col: 0, rows: 1_048_576, cols: 16_384 } };
       const parsed = parseAddress(address);
-      if (!parsed || (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase())) {
+      if (
+        !parsed ||
+        (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase())
+      ) {
         throw new FakeOfficeError("InvalidArgument", `The fake cannot read the address "${address}"`);
       }
       return { sheet, rect: parsed.rect };

@@ -23,16 +23,14 @@ const sheetOf = (state: WorkbookState, table: TableState): SheetState =>
   state.sheets.find((s) => s.id === table.sheetId)!;
 
 /** A range proxy or an address ("A1:B2" on `sheet`, or "Sheet1!A1:B2"), where an operation runs. */
-function resolveTarget(
-  state: WorkbookState,
-  target: FakeRange | string,
-  sheet?: () => SheetState,
-): RangeRef {
+function resolveTarget(state: WorkbookState, target: FakeRange | string, sheet?: () => SheetState): RangeRef {
   if (typeof target !== "string") return target.locateNow();
   const parsed = parseAddress(target);
-  const named = parsed?.sheet && state.sheets.find((s) => s.name.toLowerCase() === parsed.sheet!.toLowerCase());
+  const named =
+    parsed?.sheet && state.sheets.find((s) => s.name.toLowerCase() === parsed.sheet!.toLowerCase());
   const on = named || (parsed?.sheet === undefined ? sheet?.() : undefined);
-  if (!parsed || !on) throw new FakeOfficeError("InvalidArgument", `The fake cannot read the address "${target}"`);
+  if (!parsed || !on)
+    throw new FakeOfficeError("InvalidArgument", `The fake cannot read the address "${target}"`);
   return { sheet: on, rect: parsed.rect };
 }
 
@@ -51,7 +49,11 @@ export class FakeTable extends FakeObject<TableState> {
     return new FakeTable(context, bindById(find, tableById(context.state)), nullable);
   }
 
-  static loaded(context: FakeRequestContext, table: TableState, props: readonly string[] | undefined): FakeTable {
+  static loaded(
+    context: FakeRequestContext,
+    table: TableState,
+    props: readonly string[] | undefined,
+  ): FakeTable {
     const proxy = FakeTable.bound(context, () => table);
     proxy.remember(props ?? PROPS, table);
     return proxy;
@@ -108,7 +110,12 @@ export class FakeTable extends FakeObject<TableState> {
       const sheet = sheetOf(state, table);
       const to = resolveTarget(state, newRange, () => sheet);
       checkRect(to.rect);
-      if (to.sheet.id !== sheet.id || to.rect.row !== table.row || !overlaps(to.rect, table) || to.rect.rows < 2) {
+      if (
+        to.sheet.id !== sheet.id ||
+        to.rect.row !== table.row ||
+        !overlaps(to.rect, table) ||
+        to.rect.rows < 2
+      ) {
         throw new FakeOfficeError(
           "InvalidArgument",
           "The new range must overlap the table, keep its header in the same row and have at least one data row.",
@@ -157,7 +164,8 @@ export class FakeTableCollection {
       const state = this.context.state;
       const { sheet, rect } = resolveTarget(state, address, this.sheet);
       checkRect(rect);
-      if (rect.rows < 2) throw new FakeOfficeError("InvalidArgument", "A table needs a header and a data row.");
+      if (rect.rows < 2)
+        throw new FakeOfficeError("InvalidArgument", "A table needs a header and a data row.");
       checkNoTableOverlap(state, sheet.id, rect);
       let n = state.tables.length + 1;
       while (state.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
@@ -177,7 +185,9 @@ export class FakeTableCollection {
   }
 
   load(option?: LoadOption): this {
-    this.loadedItems.load(option, (props) => this.list().map((t) => FakeTable.loaded(this.context, t, props)));
+    this.loadedItems.load(option, (props) =>
+      this.list().map((t) => FakeTable.loaded(this.context, t, props)),
+    );
     return this;
   }
 

@@ -77,7 +77,10 @@ export function newId(state: WorkbookState, prefix: string): string {
 export function checkRect(rect: Rect): void {
   const { row, col, rows, cols } = rect;
   if (row < 0 || col < 0 || rows < 1 || cols < 1 || row + rows > MAX_ROWS || col + cols > MAX_COLS) {
-    throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      "The argument is invalid or missing or has an incorrect format.",
+    );
   }
 }
 
@@ -144,7 +147,8 @@ export class SheetCells {
         const cell = this.get(r, c);
         if (!cell) continue;
         if (applyTo === "All") this.put(r, c, {});
-        else if (applyTo === "Contents") this.put(r, c, cell.format === undefined ? {} : { format: cell.format });
+        else if (applyTo === "Contents")
+          this.put(r, c, cell.format === undefined ? {} : { format: cell.format });
         else if (applyTo === "Formats") this.put(r, c, { ...cell, format: undefined });
         else throw new FakeOfficeError("InvalidArgument", `The fake does not support clear("${applyTo}")`);
       }
@@ -185,7 +189,12 @@ export function tablesOn(state: WorkbookState, sheetId: string): TableState[] {
   return state.tables.filter((t) => t.sheetId === sheetId);
 }
 
-export function checkNoTableOverlap(state: WorkbookState, sheetId: string, rect: Rect, except?: string): void {
+export function checkNoTableOverlap(
+  state: WorkbookState,
+  sheetId: string,
+  rect: Rect,
+  except?: string,
+): void {
   const clash = tablesOn(state, sheetId).find((t) => t.id !== except && overlaps(t, rect));
   if (clash) {
     throw new FakeOfficeError("InvalidOperation", `A table can't overlap another table (${clash.name}).`);
@@ -221,6 +230,9 @@ export function normaliseHeaders(cells: SheetCells, table: TableState): void {
     let unique = name;
     for (let n = 2; seen.has(unique.toLowerCase()); n++) unique = `${name}${n}`;
     seen.add(unique.toLowerCase());
-    cells.put(table.row, c, { value: unique, ...(cell?.format === undefined ? {} : { format: cell.format }) });
+    cells.put(table.row, c, {
+      value: unique,
+      ...(cell?.format === undefined ? {} : { format: cell.format }),
+    });
   }
 }

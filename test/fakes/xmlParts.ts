@@ -52,7 +52,11 @@ export class FakeCustomXmlPart extends FakeObject<PartState> {
     super(context, find, "CustomXmlPart", nullable);
   }
 
-  static bound(context: FakeRequestContext, find: () => PartState | undefined, nullable = false): FakeCustomXmlPart {
+  static bound(
+    context: FakeRequestContext,
+    find: () => PartState | undefined,
+    nullable = false,
+  ): FakeCustomXmlPart {
     return new FakeCustomXmlPart(context, bindById(find, partById(context.state)), nullable);
   }
 

@@ -1,0 +1,70 @@
+// An optional comparator group: councils like one council (same tier, type, region, or CIPFA neighbours).
+import { Combobox, Field, Option, Select } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { Council } from "../core/model.js";
+import { GROUP_KINDS } from "./labels.js";
+
+export interface GroupChoice {
+  kind: string;
+  council: string;
+}
+
+export interface GroupPickerProps {
+  value: GroupChoice;
+  onChange: (group: GroupChoice) => void;
+  councils: readonly Council[];
+}
+
+const MAX_OPTIONS = 60;
+
+export function GroupPicker({ value, onChange, councils }: GroupPickerProps) {
+  const [query, setQuery] = useState("");
+  const sorted = useMemo(
+    () => [...councils].sort((a, b) => a.name.localeCompare(b.name, "en-GB")),
+    [councils],
+  );
+  const matches = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return sorted.filter((c) => !q || c.name.toLowerCase().includes(q) || c.code.toLowerCase() === q);
+  }, [sorted, query]);
+  const chosen = councils.find((c) => c.code === value.council);
+
+  return (
+    <>
+      <Field
+        label="Comparator group"
+        hint="Without one, each council is compared with like councils, as LADE did."
+      >
+        <Select value={value.kind} onChange={(_e, d) => onChange({ ...value, kind: d.value })}>
+          <option value="">All like councils</option>
+          {GROUP_KINDS.map((k) => (
+            <option key={k.id} value={k.id}>
+              {k.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {value.kind && (
+        <Field label="Council" required validationMessage={value.council ? undefined : "Choose your council"}>
+          <Combobox
+            freeform
+            placeholder="Type a council's name"
+            value={query || chosen?.name || ""}
+            selectedOptions={value.council ? [value.council] : []}
+            onChange={(e) => setQuery(e.target.value)}
+            onOptionSelect={(_e, d) => {
+              setQuery("");
+              onChange({ ...value, council: d.optionValue ?? "" });
+            }}
+          >
+            {matches.slice(0, MAX_OPTIONS).map((c) => (
+              <Option key={c.code} value={c.code} text={c.name}>
+                {c.name}
+              </Option>
+            ))}
+          </Combobox>
+        </Field>
+      )}
+    </>
+  );
+}

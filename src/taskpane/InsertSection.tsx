@@ -1,0 +1,112 @@
+// Choosing what a table shows and inserting it: into the workbook in Excel, into the pane on the preview page.
+import { Button, Checkbox, Spinner, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+import { TableAdd20Regular } from "@fluentui/react-icons";
+import { useState } from "react";
+import { findMetric } from "../core/catalogue/index.js";
+import { benchmarkTable, type BenchmarkTable, type TableSpec } from "../core/table.js";
+import { describeError, type BenchmarkWorkbook } from "../excel/index.js";
+import { GroupPicker, type GroupChoice } from "./GroupPicker.js";
+import { MetricPicker } from "./MetricPicker.js";
+import type { NoticeMessage } from "./Notice.js";
+import { PeriodPicker } from "./PeriodPicker.js";
+import { PreviewTable } from "./PreviewTable.js";
+import type { Data } from "./useData.js";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+});
+
+export interface InsertSectionProps {
+  data: Data;
+  workbook?: BenchmarkWorkbook;
+  notify: (notice: NoticeMessage | undefined) => void;
+  onInserted: () => void;
+}
+
+export function InsertSection({ data, workbook, notify, onInserted }: InsertSectionProps) {
+  const styles = useStyles();
+  const [metric, setMetric] = useState("");
+  const [period, setPeriod] = useState("latest");
+  const [group, setGroup] = useState<GroupChoice>({ kind: "", council: "" });
+  const [atSelection, setAtSelection] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<BenchmarkTable>();
+
+  const session = data.session;
+  const dataset = session?.benchmarks.data;
+  const periods = metric && dataset ? dataset.periods(metric) : [];
+  const loadedOnly = dataset ? dataset.metrics().filter((m) => !findMetric(m)) : [];
+
+  const chooseMetric = (id: string) => {
+    setMetric(id);
+    setPeriod("latest");
+    setPreview(undefined);
+    if (id) void data.ensure();
+  };
+
+  const insert = async () => {
+    notify(undefined);
+    if (group.kind && !group.council) {
+      notify({ intent: "warning", text: "Choose the council whose comparator group to use." });
+      return;
+    }
+    setBusy(true);
+    try {
+      const loaded = await data.ensure();
+      if (!loaded) return; // the pane already says why the data could not be loaded
+      const spec: TableSpec = { metric, period, ...(group.kind ? { group } : {}) };
+      if (workbook) {
+        const done = await workbook.insertTable(spec, atSelection ? "selection" : "new-sheet");
+        const rows = done.rows.toLocaleString("en-GB");
+        notify({
+          intent: "success",
+          text: `Inserted table ${done.table} on sheet ${done.sheet} (${rows} rows).`,
+        });
+        onInserted();
+      } else {
+        const attribution = loaded.attributionOf(loaded.benchmarks.metric(metric).id);
+        setPreview(benchmarkTable(loaded.benchmarks, spec, { attribution }));
+      }
+    } catch (e) {
+      notify({ intent: "error", title: "The table was not inserted", text: describeError(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="insert-heading">
+      <Subtitle1 as="h2" id="insert-heading">
+        Insert a benchmark table
+      </Subtitle1>
+      <MetricPicker value={metric} onChange={chooseMetric} loadedOnly={loadedOnly} />
+      <PeriodPicker
+        value={period}
+        onChange={setPeriod}
+        periods={periods}
+        latest={dataset?.latestPeriod(metric)}
+      />
+      <GroupPicker value={group} onChange={setGroup} councils={session?.benchmarks.directory.all() ?? []} />
+      {workbook && (
+        <Checkbox
+          label="At the selected cell (instead of on a new sheet)"
+          checked={atSelection}
+          onChange={(_e, d) => setAtSelection(d.checked === true)}
+        />
+      )}
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          icon={<TableAdd20Regular />}
+          disabled={!metric || busy || data.status === "loading"}
+          onClick={() => void insert()}
+        >
+          Insert table
+        </Button>
+        {(busy || data.status === "loading") && <Spinner size="tiny" label="Loading data…" />}
+      </div>
+      {preview && <PreviewTable table={preview} />}
+    </section>
+  );
+}

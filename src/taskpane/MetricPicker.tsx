@@ -1,0 +1,71 @@
+// Choosing a metric, grouped by LADE's six domains, with what the pane knows about it underneath.
+import { Caption1, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { CATALOGUE, findMetric } from "../core/catalogue/index.js";
+import { DOMAINS, POLARITY_WORDS } from "./labels.js";
+
+const useStyles = makeStyles({
+  details: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  caveats: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+export interface MetricPickerProps {
+  value: string;
+  onChange: (metric: string) => void;
+  /** Metrics in loaded data that the catalogue does not know (from sources the user added). */
+  loadedOnly: readonly string[];
+}
+
+export function MetricPicker({ value, onChange, loadedOnly }: MetricPickerProps) {
+  return (
+    <>
+      <Field label="Metric">
+        <Select value={value} onChange={(_e, d) => onChange(d.value)}>
+          <option value="">Choose a metric…</option>
+          {DOMAINS.map((domain) => (
+            <optgroup key={domain.id} label={domain.label}>
+              {CATALOGUE.filter((m) => m.domain === domain.id).map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                  {m.hasDefaultData ? "" : " (no built-in data)"}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+          {loadedOnly.length > 0 && (
+            <optgroup label="Other loaded data">
+              {loadedOnly.map((id) => (
+                <option key={id} value={id}>
+                  {id}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </Select>
+      </Field>
+      {value && <MetricDetails metric={value} />}
+    </>
+  );
+}
+
+function MetricDetails({ metric }: { metric: string }) {
+  const styles = useStyles();
+  const m = findMetric(metric);
+  if (!m)
+    return <Caption1>Loaded from a source you added: compared across all councils in the file.</Caption1>;
+  return (
+    <div className={styles.details} aria-label="About this metric">
+      <Caption1>
+        Unit: {m.unit}. {POLARITY_WORDS[m.polarity]}. Compared among: {m.population.description}.
+      </Caption1>
+      {(m.caveats.length > 0 || m.note) && (
+        <ul className={styles.caveats}>
+          {[...m.caveats, ...(m.note ? [m.note] : [])].map((c) => (
+            <li key={c}>
+              <Caption1>{c}</Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

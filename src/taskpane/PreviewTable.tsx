@@ -1,0 +1,68 @@
+// A benchmark table shown in the pane (the preview page has no workbook to write it into).
+import {
+  Caption1,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { BenchmarkTable } from "../core/table.js";
+import { formatCell } from "./formatCell.js";
+
+const MAX_ROWS = 400;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  scroll: { maxHeight: "420px", overflow: "auto", border: `1px solid ${tokens.colorNeutralStroke2}` },
+  number: { textAlign: "right" },
+});
+
+export function PreviewTable({ table }: { table: BenchmarkTable }) {
+  const styles = useStyles();
+  const shown = table.rows.slice(0, MAX_ROWS);
+  return (
+    <section className={styles.root} aria-label="Table preview">
+      <Subtitle2 as="h3">{table.title}</Subtitle2>
+      <Caption1>{table.attribution}</Caption1>
+      {table.caveats.map((c) => (
+        <Caption1 key={c}>{c}</Caption1>
+      ))}
+      <div className={styles.scroll}>
+        <Table size="extra-small" aria-label={table.title}>
+          <TableHeader>
+            <TableRow>
+              {table.columns.map((c) => (
+                <TableHeaderCell key={c.name}>{c.name}</TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {shown.map((row, i) => (
+              <TableRow key={i}>
+                {row.map((value, j) => (
+                  <TableCell
+                    key={j}
+                    className={table.columns[j].kind === "number" ? styles.number : undefined}
+                  >
+                    {formatCell(value, table.columns[j])}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <Caption1>
+        {table.rows.length > MAX_ROWS
+          ? `Showing the first ${MAX_ROWS} of ${table.rows.length.toLocaleString("en-GB")} rows.`
+          : `${table.rows.length.toLocaleString("en-GB")} rows.`}{" "}
+        Open the add-in in Excel to insert it as a table you can refresh.
+      </Caption1>
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+// The workbook's benchmark tables, each with when it was last refreshed and how that went.
+import { Body1, Button, Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowSync20Regular } from "@fluentui/react-icons";
+import { useCallback, useEffect, useState } from "react";
+import { findMetric } from "../core/catalogue/index.js";
+import { periodLabel } from "../core/periods.js";
+import {
+  describeError,
+  type BenchmarkWorkbook,
+  type RefreshReport,
+  type WorkbookTable,
+} from "../excel/index.js";
+import type { NoticeMessage } from "./Notice.js";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+  },
+  text: { display: "flex", flexDirection: "column" },
+  failed: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface TablesSectionProps {
+  workbook: BenchmarkWorkbook;
+  notify: (notice: NoticeMessage | undefined) => void;
+  /** Changes when a table was inserted, so the list is read again. */
+  revision: number;
+}
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString("en-GB", {
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+
+function describeSpec(t: WorkbookTable): string {
+  const metric = findMetric(t.spec.metric)?.name ?? t.spec.metric;
+  const period =
+    t.spec.period === "latest"
+      ? "latest period"
+      : t.spec.period === "all"
+        ? "all periods"
+        : periodLabel(t.spec.period);
+  return `${metric}, ${period}${t.spec.group ? `, ${t.spec.group.kind} group of ${t.spec.group.council}` : ""}`;
+}
+
+/** A notice summing up a refresh. */
+export function reportNotice(report: RefreshReport): NoticeMessage {
+  const done = report.refreshed.length;
+  const words = (n: number) => `${n} ${n === 1 ? "table" : "tables"}`;
+  if (!done && !report.failed.length)
+    return { intent: "info", text: "There are no benchmark tables to refresh here." };
+  if (!report.failed.length) return { intent: "success", text: `Refreshed ${words(done)}.` };
+  return {
+    intent: done ? "warning" : "error",
+    title: `${words(report.failed.length)} not refreshed${done ? `; ${words(done)} refreshed` : ""}`,
+    text: report.failed.map((f) => `${f.table}: ${f.message}`).join(" "),
+  };
+}
+
+export function TablesSection({ workbook, notify, revision }: TablesSectionProps) {
+  const styles = useStyles();
+  const [tables, setTables] = useState<WorkbookTable[]>();
+  const [busy, setBusy] = useState(false);
+
+  const reload = useCallback(() => {
+    workbook
+      .tables()
+      .then(setTables, (e: unknown) =>
+        notify({ intent: "error", title: "Could not read this workbook's tables", text: describeError(e) }),
+      );
+  }, [workbook, notify]);
+
+  useEffect(() => {
+    reload();
+    // The ribbon's Refresh all changes the list while the pane is open: read it again on return.
+    window.addEventListener("focus", reload);
+    return () => window.removeEventListener("focus", reload);
+  }, [reload, revision]);
+
+  const refresh = async (run: () => Promise<RefreshReport>) => {
+    notify(undefined);
+    setBusy(true);
+    try {
+      notify(reportNotice(await run()));
+    } catch (e) {
+      notify({ intent: "error", title: "Refresh failed", text: describeError(e) });
+    } finally {
+      setBusy(false);
+      reload();
+    }
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="tables-heading">
+      <Subtitle1 as="h2" id="tables-heading">
+        Tables in this workbook
+      </Subtitle1>
+      <div className={styles.actions}>
+        <Button
+          icon={<ArrowSync20Regular />}
+          disabled={busy}
+          onClick={() => void refresh(() => workbook.refreshAll())}
+        >
+          Refresh all
+        </Button>
+        <Button disabled={busy} onClick={() => void refresh(() => workbook.refreshSheet())}>
+          Refresh this sheet
+        </Button>
+      </div>
+      {tables?.length === 0 && <Body1>No benchmark tables yet: insert one above.</Body1>}
+      <ul className={styles.list}>
+        {tables?.map((t) => (
+          <li key={t.table} className={styles.item}>
+            <div className={styles.text}>
+              <Body1>
+                {t.table} <Caption1>on {t.currentSheet ?? `${t.sheet} (table not found)`}</Caption1>
+              </Body1>
+              <Caption1>{describeSpec(t)}</Caption1>
+              {t.lastRefresh && (
+                <Caption1 className={t.lastRefresh.ok ? undefined : styles.failed}>
+                  {t.lastRefresh.ok
+                    ? `Refreshed ${when(t.lastRefresh.at)}, ${t.lastRefresh.rows ?? 0} rows`
+                    : `Not refreshed ${when(t.lastRefresh.at)}: ${t.lastRefresh.message}`}
+                </Caption1>
+              )}
+            </div>
+            <Button
+              size="small"
+              aria-label={`Refresh ${t.table}`}
+              disabled={busy}
+              onClick={() => void refresh(() => workbook.refreshTable(t.table))}
+            >
+              Refresh
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+// A workbook on the fake Excel host, data from the repository, and a "publisher" (the fixture server over a
+// temporary folder) whose files a test can change or make fail.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DataSession } from "../../src/excel/session.js";
+import { BenchmarkWorkbook } from "../../src/excel/workbook.js";
+import {
+  installFakeOffice,
+  uninstallFakeOffice,
+  type FakeExcelHost,
+  type WorkbookState,
+} from "../fakes/fakeExcel.js";
+import { startFixtureServer, type FixtureServer } from "../support/fixtureServer.js";
+import { repoDataFetch, shippedBenchmarks } from "./shipped.js";
+
+export const PROXY = "/api/fetch?url=";
+export const PUBLISHER = "https://publisher.test";
+
+export interface Publisher {
+  server: FixtureServer;
+  /** Writes a file the publisher serves at PUBLISHER/data/<name>. */
+  publish(name: string, text: string): void;
+  /** While set, every request answers this HTTP status. */
+  failWith: number | undefined;
+  close(): Promise<void>;
+}
+
+export async function startPublisher(): Promise<Publisher> {
+  const dir = mkdtempSync(join(tmpdir(), "council-benchmarks-publisher-"));
+  const server = await startFixtureServer(dir);
+  return {
+    server,
+    failWith: undefined,
+    publish: (name, text) => writeFileSync(join(dir, name), text),
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The add-in's fetch as the data proxy would answer it: proxied publisher URLs go to the fixture server,
+ * the add-in's own files (data/*.json) come from the repository.
+ */
+export function addinFetch(publisher?: Publisher): typeof fetch {
+  return async (input, init) => {
+    const raw = String(input instanceof Request ? input.url : input);
+    if (!raw.startsWith(PROXY)) return repoDataFetch(input, init);
+    const target = new URL(decodeURIComponent(raw.slice(PROXY.length)));
+    if (target.origin !== PUBLISHER || !publisher) return new Response("host not allowed", { status: 403 });
+    const status = publisher.failWith === undefined ? "" : `?status=${publisher.failWith}`;
+    return fetch(`${publisher.server.url}${target.pathname}${status}`, init);
+  };
+}
+
+let shipped: ReturnType<typeof shippedBenchmarks> | undefined;
+
+/** A session over the shipped data, as the add-in opens it (the parsed data is shared between tests). */
+export function openSession(publisher?: Publisher): Promise<DataSession> {
+  return DataSession.open({
+    baseUrl: "https://addin.test/taskpane.html",
+    proxyBase: PROXY,
+    fetch: addinFetch(publisher),
+    fetchOptions: { attempts: 2, retryDelayMs: 1 },
+    loadShipped: async () => (shipped ??= shippedBenchmarks()),
+  });
+}
+
+export interface Harness {
+  excel: FakeExcelHost;
+  workbook: BenchmarkWorkbook;
+}
+
+/** Installs the fake host (with `state`, e.g. a reopened file) and an add-in workbook over it. */
+export function openWorkbook(publisher?: Publisher, state?: WorkbookState, now?: () => Date): Harness {
+  const excel = installFakeOffice(globalThis, state);
+  return { excel, workbook: new BenchmarkWorkbook(() => openSession(publisher), now) };
+}
+
+export function closeWorkbook(): void {
+  uninstallFakeOffice(globalThis);
+}
+
+/** A tidy CSV of one indicator for one period. */
+export function tidyCsv(
+  indicator: string,
+  period: string,
+  rows: [code: string, name: string, value: number | ""][],
+) {
+  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return [
+    "areacd,areanm,period,indicator,value",
+    ...rows.map(([code, name, value]) => [code, quote(name), period, indicator, value].join(",")),
+  ].join("\n");
+}
+
+/** Sheets and tables only (the registry's last-refresh notes may change when a refresh fails). */
+export function sheetsAndTables(excel: FakeExcelHost): Pick<WorkbookState, "sheets" | "tables"> {
+  const { sheets, tables } = excel.snapshot();
+  return { sheets, tables };
+}
