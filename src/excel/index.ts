@@ -1,8 +1,7 @@
 // The one place that talks to Excel (Office.js). The task pane and ribbon commands use only this API.
 export { addinSession, addinWorkbook, PROXY_BASE, refreshAll } from "./addin.js";
-export { catalogueAttribution, mergeAttribution } from "./attribution.js";
 export { describeError } from "./errors.js";
-export { titleLines, type Placement } from "./insert.js";
+export type { Placement } from "./insert.js";
 export type { RefreshReport } from "./refresh.js";
 export {
   REGISTRY_NAMESPACE,

@@ -3,7 +3,7 @@
 import { Benchmarks } from "../core/benchmarks.js";
 import { Dataset } from "../core/dataset.js";
 import type { Observation } from "../core/model.js";
-import { parseFile } from "../core/parsers/index.js";
+import { parseFile, slug } from "../core/parsers/index.js";
 import { attributionLine } from "../core/table.js";
 import { parseSnapshot, snapshotObservations, type Attribution } from "../core/snapshot.js";
 import {
@@ -53,12 +53,6 @@ export interface SourceInput {
   name?: string;
   licence?: string;
 }
-
-const slug = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
 
 export class DataSession {
   readonly sources = new SourceRegistry();
@@ -148,22 +142,19 @@ export class DataSession {
     return readData(text, source);
   }
 
-  /** Adds a publisher's https file: checked, fetched, parsed and loaded. */
+  /** Adds a publisher's https file: checked, fetched and parsed, and only then registered and loaded. */
   async addSource(input: SourceInput): Promise<{ source: TableSource; metrics: string[] }> {
     const name = input.name?.trim() || lastSegment(input.url);
     const base = `user-${slug(name).slice(0, 50) || "source"}`;
     let id = base;
     for (let n = 2; this.sources.get(id); n++) id = `${base}-${n}`;
-    const def = this.sources.add({
-      id,
-      name,
-      url: input.url.trim(),
-      format: input.format,
-      licence: input.licence,
-    });
+    const candidate = { id, name, url: input.url.trim(), format: input.format, licence: input.licence };
+    // Checked on its own first, so a source that cannot be read is not left behind half-added.
+    const def = new SourceRegistry([]).add(candidate);
     const source: TableSource = { ...def, url: def.url };
     const data = await this.fetch(source);
     if (!data.observations.length) throw new Error(`${def.url} has no rows for any council`);
+    this.sources.add(candidate);
     return { source, metrics: this.add(data, { source, replace: true }) };
   }
 

@@ -6,6 +6,7 @@ import { describeError } from "./errors.js";
 import { queueNewTable, type Placement } from "./insert.js";
 import { refreshTables, type RefreshReport } from "./refresh.js";
 import {
+  emptyRegistry,
   loadRegistry,
   queueRestoreRegistry,
   queueSaveRegistry,
@@ -53,7 +54,8 @@ export class BenchmarkWorkbook {
     this.session ??= (async () => {
       const session = await this.openSession();
       await Excel.run(async (context) => {
-        const { registry } = await loadRegistry(context);
+        // A damaged list of tables must not stop the data loading; refreshing reports it.
+        const { registry } = await loadRegistry(context).catch(() => ({ registry: emptyRegistry() }));
         const { snapshot } = await loadSnapshotPart(context);
         if (snapshot) {
           const observations = snapshotObservations(snapshot);

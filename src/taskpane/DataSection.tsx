@@ -12,7 +12,8 @@ import {
 import { Add20Regular } from "@fluentui/react-icons";
 import { useState, type ChangeEvent } from "react";
 import type { SourceFormat } from "../sources/index.js";
-import { describeError, type BenchmarkWorkbook, type DataSession } from "../excel/index.js";
+import { describeError } from "../excel/errors.js";
+import type { BenchmarkWorkbook, DataSession } from "../excel/index.js";
 import { AttributionList } from "./AttributionList.js";
 import { FORMATS } from "./labels.js";
 import type { NoticeMessage } from "./Notice.js";
@@ -25,7 +26,7 @@ const useStyles = makeStyles({
 
 export interface DataSectionProps {
   data: Data;
-  workbook?: BenchmarkWorkbook;
+  workbook?: () => Promise<BenchmarkWorkbook>;
   notify: (notice: NoticeMessage | undefined) => void;
 }
 
@@ -58,7 +59,7 @@ export function DataSection({ data, workbook, notify }: DataSectionProps) {
   const addSource = () =>
     change(async (session) => {
       const input = { url, format, name: name || undefined };
-      const added = await (workbook ? workbook.addSource(input) : session.addSource(input));
+      const added = await (workbook ? (await workbook()).addSource(input) : session.addSource(input));
       setUrl("");
       setName("");
       return `Added ${added.source.name}: ${metricWords(added.metrics)}. Choose it under Metric.`;
@@ -71,7 +72,7 @@ export function DataSection({ data, workbook, notify }: DataSectionProps) {
     void change(async (session) => {
       const text = await file.text();
       const loaded = await (workbook
-        ? workbook.loadSnapshotFile(text, file.name)
+        ? (await workbook()).loadSnapshotFile(text, file.name)
         : session.loadSnapshotFile(text, file.name));
       return `Loaded ${file.name}: ${metricWords(loaded.metrics)}.`;
     });

@@ -4,7 +4,8 @@ import { TableAdd20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { findMetric } from "../core/catalogue/index.js";
 import { benchmarkTable, type BenchmarkTable, type TableSpec } from "../core/table.js";
-import { describeError, type BenchmarkWorkbook } from "../excel/index.js";
+import { describeError } from "../excel/errors.js";
+import type { BenchmarkWorkbook } from "../excel/index.js";
 import { GroupPicker, type GroupChoice } from "./GroupPicker.js";
 import { MetricPicker } from "./MetricPicker.js";
 import type { NoticeMessage } from "./Notice.js";
@@ -19,7 +20,7 @@ const useStyles = makeStyles({
 
 export interface InsertSectionProps {
   data: Data;
-  workbook?: BenchmarkWorkbook;
+  workbook?: () => Promise<BenchmarkWorkbook>;
   notify: (notice: NoticeMessage | undefined) => void;
   onInserted: () => void;
 }
@@ -57,7 +58,7 @@ export function InsertSection({ data, workbook, notify, onInserted }: InsertSect
       if (!loaded) return; // the pane already says why the data could not be loaded
       const spec: TableSpec = { metric, period, ...(group.kind ? { group } : {}) };
       if (workbook) {
-        const done = await workbook.insertTable(spec, atSelection ? "selection" : "new-sheet");
+        const done = await (await workbook()).insertTable(spec, atSelection ? "selection" : "new-sheet");
         const rows = done.rows.toLocaleString("en-GB");
         notify({
           intent: "success",

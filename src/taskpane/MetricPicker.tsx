@@ -4,6 +4,9 @@ import { CATALOGUE, findMetric } from "../core/catalogue/index.js";
 import { DOMAINS, POLARITY_WORDS } from "./labels.js";
 
 const useStyles = makeStyles({
+  // Long metric names must not widen the pane: the list cuts them off and the details below show them.
+  select: { minWidth: 0, maxWidth: "100%" },
+  selectInner: { minWidth: 0, textOverflow: "ellipsis" },
   details: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   caveats: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -16,10 +19,16 @@ export interface MetricPickerProps {
 }
 
 export function MetricPicker({ value, onChange, loadedOnly }: MetricPickerProps) {
+  const styles = useStyles();
   return (
     <>
       <Field label="Metric">
-        <Select value={value} onChange={(_e, d) => onChange(d.value)}>
+        <Select
+          className={styles.select}
+          select={{ className: styles.selectInner }}
+          value={value}
+          onChange={(_e, d) => onChange(d.value)}
+        >
           <option value="">Choose a metric…</option>
           {DOMAINS.map((domain) => (
             <optgroup key={domain.id} label={domain.label}>

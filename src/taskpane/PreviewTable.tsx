@@ -19,6 +19,8 @@ const MAX_ROWS = 400;
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   scroll: { maxHeight: "420px", overflow: "auto", border: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Wider than a task pane: the box scrolls sideways rather than squeezing ten columns together.
+  table: { minWidth: "820px" },
   number: { textAlign: "right" },
 });
 
@@ -33,7 +35,7 @@ export function PreviewTable({ table }: { table: BenchmarkTable }) {
         <Caption1 key={c}>{c}</Caption1>
       ))}
       <div className={styles.scroll}>
-        <Table size="extra-small" aria-label={table.title}>
+        <Table size="extra-small" className={styles.table} aria-label={table.title}>
           <TableHeader>
             <TableRow>
               {table.columns.map((c) => (

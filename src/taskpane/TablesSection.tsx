@@ -4,12 +4,8 @@ import { ArrowSync20Regular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useState } from "react";
 import { findMetric } from "../core/catalogue/index.js";
 import { periodLabel } from "../core/periods.js";
-import {
-  describeError,
-  type BenchmarkWorkbook,
-  type RefreshReport,
-  type WorkbookTable,
-} from "../excel/index.js";
+import { describeError } from "../excel/errors.js";
+import type { BenchmarkWorkbook, RefreshReport, WorkbookTable } from "../excel/index.js";
 import type { NoticeMessage } from "./Notice.js";
 
 const useStyles = makeStyles({
@@ -34,7 +30,7 @@ const useStyles = makeStyles({
 });
 
 export interface TablesSectionProps {
-  workbook: BenchmarkWorkbook;
+  workbook: () => Promise<BenchmarkWorkbook>;
   notify: (notice: NoticeMessage | undefined) => void;
   /** Changes when a table was inserted, so the list is read again. */
   revision: number;
@@ -79,8 +75,8 @@ export function TablesSection({ workbook, notify, revision }: TablesSectionProps
   const [busy, setBusy] = useState(false);
 
   const reload = useCallback(() => {
-    workbook
-      .tables()
+    workbook()
+      .then((w) => w.tables())
       .then(setTables, (e: unknown) =>
         notify({ intent: "error", title: "Could not read this workbook's tables", text: describeError(e) }),
       );
@@ -93,11 +89,11 @@ export function TablesSection({ workbook, notify, revision }: TablesSectionProps
     return () => window.removeEventListener("focus", reload);
   }, [reload, revision]);
 
-  const refresh = async (run: () => Promise<RefreshReport>) => {
+  const refresh = async (run: (w: BenchmarkWorkbook) => Promise<RefreshReport>) => {
     notify(undefined);
     setBusy(true);
     try {
-      notify(reportNotice(await run()));
+      notify(reportNotice(await run(await workbook())));
     } catch (e) {
       notify({ intent: "error", title: "Refresh failed", text: describeError(e) });
     } finally {
@@ -115,11 +111,11 @@ export function TablesSection({ workbook, notify, revision }: TablesSectionProps
         <Button
           icon={<ArrowSync20Regular />}
           disabled={busy}
-          onClick={() => void refresh(() => workbook.refreshAll())}
+          onClick={() => void refresh((w) => w.refreshAll())}
         >
           Refresh all
         </Button>
-        <Button disabled={busy} onClick={() => void refresh(() => workbook.refreshSheet())}>
+        <Button disabled={busy} onClick={() => void refresh((w) => w.refreshSheet())}>
           Refresh this sheet
         </Button>
       </div>
@@ -144,7 +140,7 @@ export function TablesSection({ workbook, notify, revision }: TablesSectionProps
               size="small"
               aria-label={`Refresh ${t.table}`}
               disabled={busy}
-              onClick={() => void refresh(() => workbook.refreshTable(t.table))}
+              onClick={() => void refresh((w) => w.refreshTable(t.table))}
             >
               Refresh
             </Button>

@@ -1,15 +1,19 @@
 // What the pane works with: the data, and the workbook when it runs inside Excel. Tests pass their own.
-import { addinSession, addinWorkbook, type BenchmarkWorkbook, type DataSession } from "../excel/index.js";
+import type { BenchmarkWorkbook, DataSession } from "../excel/index.js";
 
 export interface PaneServices {
   /** The data, loaded on first use (the shipped files are fetched, never bundled). */
   session: () => Promise<DataSession>;
   /** The open workbook; absent on the preview page, where tables are shown in the pane instead. */
-  workbook?: BenchmarkWorkbook;
+  workbook?: () => Promise<BenchmarkWorkbook>;
 }
 
+// The Excel adapter and the data layer (parsing, validation, scoring) load on first use, in their own
+// chunk, so the pane draws before any of it is fetched.
+const adapter = () => import(/* webpackChunkName: "excel" */ "../excel/index.js");
+
 export function defaultServices(host: string | null): PaneServices {
-  if (host !== "Excel") return { session: addinSession };
-  const workbook = addinWorkbook();
-  return { session: () => workbook.data(), workbook };
+  if (host !== "Excel") return { session: async () => (await adapter()).addinSession() };
+  const workbook = async () => (await adapter()).addinWorkbook();
+  return { session: async () => (await workbook()).data(), workbook };
 }

@@ -1,6 +1,7 @@
 // Loads the data the first time something needs it, and remembers a failure so the pane can say why.
 import { useCallback, useRef, useState } from "react";
-import { describeError, type DataSession } from "../excel/index.js";
+import { describeError } from "../excel/errors.js";
+import type { DataSession } from "../excel/index.js";
 
 export interface DataState {
   status: "idle" | "loading" | "ready" | "error";

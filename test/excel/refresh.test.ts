@@ -109,6 +109,23 @@ describe("refresh", () => {
     expect(h.excel.snapshot().sheets[0]).toEqual(sheet1);
   });
 
+  it("empties a value the publisher has withdrawn, rather than leaving the old one", async () => {
+    const name = await insertMissedBins();
+    const missing = rows(5).map(([code, council, value]): [string, string, number | ""] =>
+      council === "West Suffolk" ? [code, council, ""] : [code, council, value],
+    );
+    publisher.publish(FILE, tidyCsv(METRIC, "2024-25", missing));
+    await h.workbook.refreshAll();
+    const westSuffolk = h.excel
+      .values(where(h.excel, name).body())
+      .find((r) => r[col("Council")] === "West Suffolk")!;
+    expect([westSuffolk[col("Value")], westSuffolk[col("MAD score")], westSuffolk[col("Band")]]).toEqual([
+      "",
+      "",
+      "missing",
+    ]);
+  });
+
   it("shrinks the table and clears the rows it no longer uses", async () => {
     const name = await insertMissedBins();
     addUserColumn(h.excel, name);

@@ -128,6 +128,8 @@ describe("the workbook's own data", () => {
       await context.sync();
     });
     await expect(h.workbook.tables()).rejects.toThrow(/list of benchmark tables is damaged/);
+    await expect(h.workbook.refreshAll()).rejects.toThrow(/damaged/);
+    expect((await h.workbook.data()).benchmarks.data.has(RECYCLING)).toBe(true); // the data still loads
   });
 });
 
@@ -179,6 +181,9 @@ describe("sources and snapshot files", () => {
       h.workbook.addSource({ url: "https://elsewhere.test/x.csv", format: "tidy" }),
     ).rejects.toThrow(/HTTP 403/);
     expect(await h.workbook.userSources()).toEqual([]);
+    expect((await h.workbook.data()).sources.list().map((x) => x.url)).not.toContain(
+      "https://elsewhere.test/x.csv",
+    );
   });
 
   it("rejects a snapshot file that is not one", async () => {

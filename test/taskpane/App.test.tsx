@@ -88,7 +88,9 @@ describe("task pane (inside Excel)", () => {
   it("inserts a table into the workbook, lists it and refreshes it", async () => {
     const excel = installFakeOffice(globalThis);
     const workbook = new BenchmarkWorkbook(() => openSession());
-    render(<App host="Excel" services={{ session: () => workbook.data(), workbook }} />);
+    render(
+      <App host="Excel" services={{ session: () => workbook.data(), workbook: async () => workbook }} />,
+    );
     expect(await screen.findByText("No benchmark tables yet: insert one above.")).toBeTruthy();
 
     fireEvent.change(metricSelect(), { target: { value: "ASC2" } });
