@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Add20Regular } from "@fluentui/react-icons";
+import { Add20Regular } from "@fluentui/react-icons/svg/add";
 import { useState, type ChangeEvent } from "react";
 import type { SourceFormat } from "../sources/index.js";
 import { describeError } from "../excel/errors.js";

@@ -1,6 +1,6 @@
 // Choosing what a table shows and inserting it: into the workbook in Excel, into the pane on the preview page.
 import { Button, Checkbox, Spinner, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
-import { TableAdd20Regular } from "@fluentui/react-icons";
+import { TableAdd20Regular } from "@fluentui/react-icons/svg/table-add";
 import { useState } from "react";
 import { findMetric } from "../core/catalogue/index.js";
 import { benchmarkTable, type BenchmarkTable, type TableSpec } from "../core/table.js";

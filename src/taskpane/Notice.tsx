@@ -6,7 +6,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from "@fluentui/react-components";
-import { Dismiss20Regular } from "@fluentui/react-icons";
+import { Dismiss20Regular } from "@fluentui/react-icons/svg/dismiss";
 
 export interface NoticeMessage {
   intent: "success" | "error" | "warning" | "info";

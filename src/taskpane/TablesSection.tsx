@@ -1,6 +1,6 @@
 // The workbook's benchmark tables, each with when it was last refreshed and how that went.
 import { Body1, Button, Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowSync20Regular } from "@fluentui/react-icons";
+import { ArrowSync20Regular } from "@fluentui/react-icons/svg/arrow-sync";
 import { useCallback, useEffect, useState } from "react";
 import { findMetric } from "../core/catalogue/index.js";
 import { periodLabel } from "../core/periods.js";
