@@ -11,11 +11,14 @@ export const SHIPPED_FILES = {
 
 let loading: Promise<Benchmarks> | undefined;
 
-/** Loads the shipped files relative to `base` (the add-in's own URL). A failed load is retried next time. */
-export function loadShippedBenchmarks(base: string, fetchImpl?: typeof fetch): Promise<Benchmarks> {
+/**
+ * Loads the shipped files relative to `base` (the add-in's own URL), or by relative URL where the runtime
+ * has no page address. A failed load is retried next time.
+ */
+export function loadShippedBenchmarks(base?: string, fetchImpl?: typeof fetch): Promise<Benchmarks> {
   loading ??= (async () => {
-    const get = async (path: string) =>
-      (await fetchText(new URL(path, base).href, { fetch: fetchImpl })).text;
+    const url = (path: string) => (base ? new URL(path, base).href : path);
+    const get = async (path: string) => (await fetchText(url(path), { fetch: fetchImpl })).text;
     const [snapshot, councils, nearest] = await Promise.all([
       get(SHIPPED_FILES.snapshot),
       get(SHIPPED_FILES.councils),

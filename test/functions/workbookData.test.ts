@@ -1,0 +1,51 @@
+// Inside Excel the functions answer from the add-in's data: the workbook's own snapshot over the shipped
+// one, so formulas work offline and agree with the workbook's tables.
+import { readFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { buildSnapshot, serializeSnapshot } from "../../src/core/snapshot.js";
+import { SNAPSHOT_NAMESPACE } from "../../src/excel/snapshotPart.js";
+import { toXml } from "../../src/excel/xmlPart.js";
+import { useBenchmarks } from "../../src/functions/data.js";
+import { resetShippedBenchmarks } from "../../src/sources/shipped.js";
+import { installFakeOffice, uninstallFakeOffice } from "../fakes/fakeExcel.js";
+import { repoRoot } from "../support/paths.js";
+import { excel, installCustomFunctions } from "./excel.js";
+
+const RECYCLING = "household-waste-recycling-rate";
+const ADDIN = Symbol.for("council-benchmarks.addin");
+
+beforeEach(() => {
+  installFakeOffice(globalThis);
+  installCustomFunctions();
+  useBenchmarks();
+  resetShippedBenchmarks();
+  vi.stubGlobal("location", { href: "https://example.org/addin/taskpane.html" });
+  vi.stubGlobal("fetch", async (input: string | URL | Request) => {
+    const file = String(input).match(/data\/([a-z-]+\.json)$/)?.[1];
+    return file
+      ? new Response(readFileSync(`${repoRoot}/data/${file}`, "utf8"))
+      : new Response("", { status: 404 });
+  });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  uninstallFakeOffice(globalThis);
+  delete (globalThis as Record<symbol, unknown>)[ADDIN];
+  resetShippedBenchmarks();
+});
+
+describe("functions inside Excel", () => {
+  it("read the workbook's stored snapshot over the shipped data", async () => {
+    const mine = buildSnapshot(
+      [{ metric: RECYCLING, period: "2023-24", areacd: "E07000245", areanm: "West Suffolk", value: 99.9 }],
+      { created: "2025-01-01", attribution: [] },
+    );
+    await Excel.run(async (context) => {
+      context.workbook.customXmlParts.add(toXml("snapshot", SNAPSHOT_NAMESPACE, serializeSnapshot(mine)));
+      await context.sync();
+    });
+    expect(await excel("METRIC", "West Suffolk", RECYCLING, "2023-24")).toBe(99.9);
+    // The rest still comes from the shipped snapshot (East Suffolk's published 2023-24 rate).
+    expect(await excel("METRIC", "East Suffolk", RECYCLING, "2023-24")).toBe(41.4);
+  });
+});
