@@ -1,14 +1,5 @@
 // Where the data comes from: add a publisher's file or a snapshot file, and see every publisher and licence.
-import {
-  Button,
-  Caption1,
-  Field,
-  Input,
-  Select,
-  Subtitle1,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import { Add20Regular } from "@fluentui/react-icons/svg/add";
 import { useState, type ChangeEvent } from "react";
 import type { SourceFormat } from "../sources/index.js";
@@ -18,6 +9,7 @@ import { AttributionList } from "./AttributionList.js";
 import { FORMATS } from "./labels.js";
 import type { NoticeMessage } from "./Notice.js";
 import type { Data } from "./useData.js";
+import { FitSelect } from "./FitSelect.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -94,13 +86,13 @@ export function DataSection({ data, workbook, notify }: DataSectionProps) {
           <Input type="url" value={url} placeholder="https://…" onChange={(_e, d) => setUrl(d.value)} />
         </Field>
         <Field label="Its format">
-          <Select value={format} onChange={(_e, d) => setFormat(d.value as SourceFormat)}>
+          <FitSelect value={format} onChange={(_e, d) => setFormat(d.value as SourceFormat)}>
             {FORMATS.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.label}
               </option>
             ))}
-          </Select>
+          </FitSelect>
         </Field>
         <Field label="Name (optional)">
           <Input value={name} onChange={(_e, d) => setName(d.value)} />

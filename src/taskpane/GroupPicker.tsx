@@ -1,8 +1,9 @@
 // An optional comparator group: councils like one council (same tier, type, region, or CIPFA neighbours).
-import { Combobox, Field, Option, Select } from "@fluentui/react-components";
+import { Combobox, Field, Option } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Council } from "../core/model.js";
 import { GROUP_KINDS } from "./labels.js";
+import { FitSelect } from "./FitSelect.js";
 
 export interface GroupChoice {
   kind: string;
@@ -35,14 +36,14 @@ export function GroupPicker({ value, onChange, councils }: GroupPickerProps) {
         label="Comparator group"
         hint="Without one, each council is compared with like councils, as LADE did."
       >
-        <Select value={value.kind} onChange={(_e, d) => onChange({ ...value, kind: d.value })}>
+        <FitSelect value={value.kind} onChange={(_e, d) => onChange({ ...value, kind: d.value })}>
           <option value="">All like councils</option>
           {GROUP_KINDS.map((k) => (
             <option key={k.id} value={k.id}>
               {k.label}
             </option>
           ))}
-        </Select>
+        </FitSelect>
       </Field>
       {value.kind && (
         <Field label="Council" required validationMessage={value.council ? undefined : "Choose your council"}>

@@ -1,12 +1,10 @@
 // Choosing a metric, grouped by LADE's six domains, with what the pane knows about it underneath.
-import { Caption1, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Field, makeStyles, tokens } from "@fluentui/react-components";
 import { CATALOGUE, findMetric } from "../core/catalogue/index.js";
+import { FitSelect } from "./FitSelect.js";
 import { DOMAINS, POLARITY_WORDS } from "./labels.js";
 
 const useStyles = makeStyles({
-  // Long metric names must not widen the pane: the list cuts them off and the details below show them.
-  select: { minWidth: 0, maxWidth: "100%" },
-  selectInner: { minWidth: 0, textOverflow: "ellipsis" },
   details: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   caveats: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -19,16 +17,10 @@ export interface MetricPickerProps {
 }
 
 export function MetricPicker({ value, onChange, loadedOnly }: MetricPickerProps) {
-  const styles = useStyles();
   return (
     <>
       <Field label="Metric">
-        <Select
-          className={styles.select}
-          select={{ className: styles.selectInner }}
-          value={value}
-          onChange={(_e, d) => onChange(d.value)}
-        >
+        <FitSelect value={value} onChange={(_e, d) => onChange(d.value)}>
           <option value="">Choose a metric…</option>
           {DOMAINS.map((domain) => (
             <optgroup key={domain.id} label={domain.label}>
@@ -49,7 +41,7 @@ export function MetricPicker({ value, onChange, loadedOnly }: MetricPickerProps)
               ))}
             </optgroup>
           )}
-        </Select>
+        </FitSelect>
       </Field>
       {value && <MetricDetails metric={value} />}
     </>

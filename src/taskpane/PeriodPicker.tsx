@@ -1,6 +1,7 @@
 // Choosing a period: the latest (the default, so a refresh moves on to new data), all, or one period.
-import { Field, Select } from "@fluentui/react-components";
+import { Field } from "@fluentui/react-components";
 import { periodLabel } from "../core/periods.js";
+import { FitSelect } from "./FitSelect.js";
 
 export interface PeriodPickerProps {
   value: string;
@@ -13,7 +14,7 @@ export interface PeriodPickerProps {
 export function PeriodPicker({ value, onChange, periods, latest }: PeriodPickerProps) {
   return (
     <Field label="Period" hint="Latest moves on to the newest period each time the table is refreshed.">
-      <Select value={value} onChange={(_e, d) => onChange(d.value)} disabled={!periods.length}>
+      <FitSelect value={value} onChange={(_e, d) => onChange(d.value)} disabled={!periods.length}>
         <option value="latest">Latest{latest ? ` (${periodLabel(latest)})` : ""}</option>
         <option value="all">All periods</option>
         {[...periods].reverse().map((p) => (
@@ -21,7 +22,7 @@ export function PeriodPicker({ value, onChange, periods, latest }: PeriodPickerP
             {periodLabel(p)}
           </option>
         ))}
-      </Select>
+      </FitSelect>
     </Field>
   );
 }

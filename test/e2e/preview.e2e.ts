@@ -36,6 +36,12 @@ describe("preview page (no Office)", () => {
     expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe("undefined");
   });
 
+  it("fits a 420 px task pane: long metric names never widen the page", async () => {
+    const { page } = preview;
+    await page.getByLabel("Metric", { exact: true }).selectOption("recycling-contamination-rate");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+  });
+
   it("previews the household waste recycling table: West Suffolk 2023-24 is 37.1", async () => {
     const { page } = preview;
     await page.getByLabel("Metric", { exact: true }).selectOption("household-waste-recycling-rate");
