@@ -1,5 +1,6 @@
 // The one place that talks to Excel (Office.js). The task pane and ribbon commands use only this API.
 export { addinSession, addinWorkbook, PROXY_BASE, refreshAll } from "./addin.js";
+export { GROUPS_SHEET, GROUPS_TABLE, parseCustomGroups, readCustomGroups } from "./customGroups.js";
 export { describeError } from "./errors.js";
 export type { Placement } from "./insert.js";
 export type { RefreshReport } from "./refresh.js";

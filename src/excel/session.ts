@@ -2,6 +2,7 @@
 // snapshot files the user added. No Office code, so the preview page uses it as it is.
 import { Benchmarks } from "../core/benchmarks.js";
 import { Dataset } from "../core/dataset.js";
+import type { CustomGroup } from "../core/groups.js";
 import type { Observation } from "../core/model.js";
 import { parseFile, slug } from "../core/parsers/index.js";
 import { attributionLine } from "../core/table.js";
@@ -75,6 +76,11 @@ export class DataSession {
 
   get benchmarks(): Benchmarks {
     return this.current;
+  }
+
+  /** Uses these custom comparator groups (the workbook's, as last read); the data stays as it is. */
+  setCustomGroups(groups: readonly CustomGroup[]): void {
+    this.current = this.current.withCustomGroups(groups);
   }
 
   /** Every publisher and licence of the loaded data. */

@@ -1,7 +1,9 @@
 // The add-in's view of one workbook: inserting benchmark tables, refreshing them, and the data kept inside
 // the file (which tables exist, the sources the user added, a snapshot of the values behind the tables).
 import { benchmarkTable, type TableSpec } from "../core/table.js";
+import type { CustomGroup } from "../core/groups.js";
 import { snapshotObservations } from "../core/snapshot.js";
+import { createGroupsTable, loadCustomGroups, readCustomGroups } from "./customGroups.js";
 import { describeError } from "./errors.js";
 import { queueNewTable, type Placement } from "./insert.js";
 import { refreshTables, type RefreshReport } from "./refresh.js";
@@ -72,6 +74,23 @@ export class BenchmarkWorkbook {
     return this.session;
   }
 
+  /** The data with the workbook's comparator groups as they are now: users edit that table at any time. */
+  async dataWithGroups(): Promise<DataSession> {
+    const session = await this.data();
+    session.setCustomGroups(await readCustomGroups());
+    return session;
+  }
+
+  /** The custom comparator groups in the workbook; undefined when it has no ComparatorGroups table. */
+  customGroups(): Promise<CustomGroup[] | undefined> {
+    return Excel.run(loadCustomGroups);
+  }
+
+  /** Adds the ComparatorGroups table for the user to fill in; returns the sheet it is on. */
+  createCustomGroupsTable(): Promise<string> {
+    return this.serial(() => Excel.run(createGroupsTable));
+  }
+
   /** The workbook's benchmark tables, with the sheet each is on now. */
   tables(): Promise<WorkbookTable[]> {
     return Excel.run(async (context) => {
@@ -95,7 +114,7 @@ export class BenchmarkWorkbook {
 
   insertTable(spec: TableSpec, placement: Placement = "new-sheet"): Promise<InsertedTable> {
     return this.serial(async () => {
-      const session = await this.data();
+      const session = await this.dataWithGroups();
       const metric = session.benchmarks.metric(spec.metric);
       const table = benchmarkTable(session.benchmarks, spec, {
         attribution: session.attributionOf(metric.id),
@@ -172,7 +191,7 @@ export class BenchmarkWorkbook {
     choose: (context: Excel.RequestContext, tables: RegisteredTable[]) => Promise<RegisteredTable[]>,
   ): Promise<RefreshReport> {
     return this.serial(async () => {
-      const session = await this.data();
+      const session = await this.dataWithGroups();
       const chosen = await Excel.run(async (context) =>
         choose(context, (await loadRegistry(context)).registry.tables),
       );

@@ -15,20 +15,23 @@ export function useBenchmarks(next?: BenchmarksSource): void {
   source = next;
 }
 
-/** The benchmarks the functions answer from. Rejects when the data cannot be loaded. */
-export function getBenchmarks(): Promise<Benchmarks> {
+/**
+ * The benchmarks the functions answer from. Rejects when the data cannot be loaded. `customGroups` reads
+ * the workbook's comparator groups afresh (inside Excel only: a test's own source already has its groups).
+ */
+export function getBenchmarks(options: { customGroups?: boolean } = {}): Promise<Benchmarks> {
   const s = source;
-  if (s === undefined) return loadDefault();
+  if (s === undefined) return loadDefault(options.customGroups === true);
   // The executor turns a factory that throws into a rejection.
   return new Promise((resolve) => resolve(typeof s === "function" ? s() : s));
 }
 
-function loadDefault(): Promise<Benchmarks> {
+function loadDefault(customGroups: boolean): Promise<Benchmarks> {
   // In the shared runtime the page is taskpane.html, beside the data/ folder.
   const page = (globalThis as { location?: { href?: string } }).location?.href;
-  if (page && typeof Excel !== "undefined")
-    return addinWorkbook()
-      .data()
-      .then((session) => session.benchmarks);
+  if (page && typeof Excel !== "undefined") {
+    const workbook = addinWorkbook();
+    return (customGroups ? workbook.dataWithGroups() : workbook.data()).then((session) => session.benchmarks);
+  }
   return loadShippedBenchmarks(page);
 }

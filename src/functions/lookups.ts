@@ -12,9 +12,9 @@ type Field = (typeof FIELDS)[number];
 const KINDS: readonly string[] = ["tier", "type", "region", "nearest"] satisfies GroupKind[];
 
 /** Loads the data; a failure is #N/A saying why (Excel's "not available"), not an unexpected #VALUE!. */
-async function load(): Promise<Benchmarks | ErrorValue> {
+async function load(options?: { customGroups?: boolean }): Promise<Benchmarks | ErrorValue> {
   try {
-    return await getBenchmarks();
+    return await getBenchmarks(options);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return excelError("notAvailable", `Could not load the benchmark data: ${detail}`);
@@ -79,11 +79,12 @@ export async function series(
 
 /** Rows of [code, short name] of the comparator group, by code; the council itself included. */
 export async function comparators(council: unknown, group: unknown): Promise<(string | ErrorValue)[][]> {
-  const b = await load();
-  if (!loaded(b)) return [[b]];
   const g = text(group);
-  // Kinds ignore case; anything else is a custom group's name (which Benchmarks matches ignoring case).
+  // Kinds ignore case; anything else is a custom group's name (which Benchmarks matches ignoring case),
+  // read from the workbook's table on each call so an edited group spills its new members on recalculation.
   const kind = g === "" ? "tier" : KINDS.includes(g.toLowerCase()) ? g.toLowerCase() : g;
+  const b = await load({ customGroups: !KINDS.includes(kind) });
+  if (!loaded(b)) return [[b]];
   const found = b.group(text(council), kind);
   return found.councils.map((code) => [code, b.directory.byCode(code)?.shortName ?? code]);
 }

@@ -1,4 +1,5 @@
-// An optional comparator group: councils like one council (same tier, type, region, or CIPFA neighbours).
+// An optional comparator group: councils like one council (same tier, type, region, or CIPFA neighbours),
+// or one of the workbook's own groups.
 import { Combobox, Field, Option } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Council } from "../core/model.js";
@@ -14,11 +15,13 @@ export interface GroupPickerProps {
   value: GroupChoice;
   onChange: (group: GroupChoice) => void;
   councils: readonly Council[];
+  /** Names of the workbook's custom groups; a custom group's name is its kind in a table's spec. */
+  customGroups?: readonly string[];
 }
 
 const MAX_OPTIONS = 60;
 
-export function GroupPicker({ value, onChange, councils }: GroupPickerProps) {
+export function GroupPicker({ value, onChange, councils, customGroups = [] }: GroupPickerProps) {
   const [query, setQuery] = useState("");
   const sorted = useMemo(
     () => [...councils].sort((a, b) => a.name.localeCompare(b.name, "en-GB")),
@@ -43,6 +46,15 @@ export function GroupPicker({ value, onChange, councils }: GroupPickerProps) {
               {k.label}
             </option>
           ))}
+          {customGroups.length > 0 && (
+            <optgroup label="This workbook's groups">
+              {customGroups.map((name) => (
+                <option key={`custom:${name}`} value={name}>
+                  {name}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </FitSelect>
       </Field>
       {value.kind && (

@@ -6,11 +6,13 @@ import { findMetric } from "../core/catalogue/index.js";
 import { benchmarkTable, type BenchmarkTable, type TableSpec } from "../core/table.js";
 import { describeError } from "../excel/errors.js";
 import type { BenchmarkWorkbook } from "../excel/index.js";
+import { CustomGroupsPanel } from "./CustomGroupsPanel.js";
 import { GroupPicker, type GroupChoice } from "./GroupPicker.js";
 import { MetricPicker } from "./MetricPicker.js";
 import type { NoticeMessage } from "./Notice.js";
 import { PeriodPicker } from "./PeriodPicker.js";
 import { PreviewTable } from "./PreviewTable.js";
+import { useCustomGroups } from "./useCustomGroups.js";
 import type { Data } from "./useData.js";
 
 const useStyles = makeStyles({
@@ -33,6 +35,7 @@ export function InsertSection({ data, workbook, notify, onInserted }: InsertSect
   const [atSelection, setAtSelection] = useState(false);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<BenchmarkTable>();
+  const custom = useCustomGroups(workbook);
 
   const session = data.session;
   const dataset = session?.benchmarks.data;
@@ -88,7 +91,13 @@ export function InsertSection({ data, workbook, notify, onInserted }: InsertSect
         periods={periods}
         latest={dataset?.latestPeriod(metric)}
       />
-      <GroupPicker value={group} onChange={setGroup} councils={session?.benchmarks.directory.all() ?? []} />
+      <GroupPicker
+        value={group}
+        onChange={setGroup}
+        councils={session?.benchmarks.directory.all() ?? []}
+        customGroups={custom.groups?.map((g) => g.name)}
+      />
+      {workbook && <CustomGroupsPanel custom={custom} workbook={workbook} notify={notify} />}
       {workbook && (
         <Checkbox
           label="At the selected cell (instead of on a new sheet)"

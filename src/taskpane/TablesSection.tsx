@@ -6,6 +6,7 @@ import { findMetric } from "../core/catalogue/index.js";
 import { periodLabel } from "../core/periods.js";
 import { describeError } from "../excel/errors.js";
 import type { BenchmarkWorkbook, RefreshReport, WorkbookTable } from "../excel/index.js";
+import { GROUP_KINDS } from "./labels.js";
 import type { NoticeMessage } from "./Notice.js";
 
 const useStyles = makeStyles({
@@ -52,7 +53,10 @@ function describeSpec(t: WorkbookTable): string {
       : t.spec.period === "all"
         ? "all periods"
         : periodLabel(t.spec.period);
-  return `${metric}, ${period}${t.spec.group ? `, ${t.spec.group.kind} group of ${t.spec.group.council}` : ""}`;
+  const g = t.spec.group;
+  // Any kind but the four built-in ones is the name of a custom group from the workbook.
+  const kind = g && (GROUP_KINDS.some((k) => k.id === g.kind) ? g.kind : `"${g.kind}"`);
+  return `${metric}, ${period}${g ? `, ${kind} group of ${g.council}` : ""}`;
 }
 
 /** A notice summing up a refresh. */

@@ -9,6 +9,7 @@ import {
   installFakeOffice,
   uninstallFakeOffice,
   type FakeExcelHost,
+  type Scalar,
   type WorkbookState,
 } from "../fakes/fakeExcel.js";
 import { startFixtureServer, type FixtureServer } from "../support/fixtureServer.js";
@@ -100,4 +101,12 @@ export function tidyCsv(
 export function sheetsAndTables(excel: FakeExcelHost): Pick<WorkbookState, "sheets" | "tables"> {
   const { sheets, tables } = excel.snapshot();
   return { sheets, tables };
+}
+
+/** Types rows under the add-in's ComparatorGroups table and stretches the table over them, as a user would. */
+export function typeGroupRows(excel: FakeExcelHost, rows: Scalar[][]): void {
+  const { sheet } = excel.table("ComparatorGroups")!;
+  const last = 1 + rows.length;
+  excel.enter(`'${sheet}'!A2:B${last}`, rows);
+  excel.resizeTable("ComparatorGroups", `'${sheet}'!A1:B${last}`);
 }

@@ -3,19 +3,22 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { buildSnapshot, serializeSnapshot } from "../../src/core/snapshot.js";
+import { createGroupsTable } from "../../src/excel/customGroups.js";
 import { SNAPSHOT_NAMESPACE } from "../../src/excel/snapshotPart.js";
 import { toXml } from "../../src/excel/xmlPart.js";
 import { useBenchmarks } from "../../src/functions/data.js";
 import { resetShippedBenchmarks } from "../../src/sources/shipped.js";
-import { installFakeOffice, uninstallFakeOffice } from "../fakes/fakeExcel.js";
+import { installFakeOffice, uninstallFakeOffice, type FakeExcelHost } from "../fakes/fakeExcel.js";
+import { typeGroupRows } from "../excel/harness.js";
 import { repoRoot } from "../support/paths.js";
-import { excel, installCustomFunctions } from "./excel.js";
+import { excel, expectError, installCustomFunctions } from "./excel.js";
 
 const RECYCLING = "household-waste-recycling-rate";
 const ADDIN = Symbol.for("council-benchmarks.addin");
+let host: FakeExcelHost;
 
 beforeEach(() => {
-  installFakeOffice(globalThis);
+  host = installFakeOffice(globalThis);
   installCustomFunctions();
   useBenchmarks();
   resetShippedBenchmarks();
@@ -47,5 +50,31 @@ describe("functions inside Excel", () => {
     expect(await excel("METRIC", "West Suffolk", RECYCLING, "2023-24")).toBe(99.9);
     // The rest still comes from the shipped snapshot (East Suffolk's published 2023-24 rate).
     expect(await excel("METRIC", "East Suffolk", RECYCLING, "2023-24")).toBe(41.4);
+  });
+
+  it("spill a custom group from the workbook's ComparatorGroups table, as it is at each call", async () => {
+    await Excel.run(createGroupsTable);
+    typeGroupRows(host, [
+      ["Suffolk", "Ipswich"],
+      ["suffolk", "E07000244"],
+    ]);
+    expect(await excel("COMPARATORS", "West Suffolk", " SUFFOLK ")).toEqual([
+      ["E07000202", "Ipswich"],
+      ["E07000244", "East Suffolk"],
+      ["E07000245", "West Suffolk"],
+    ]);
+
+    typeGroupRows(host, [
+      ["Suffolk", "Ipswich"],
+      ["Suffolk", "Atlantis"],
+    ]);
+    const [[error]] = (await excel("COMPARATORS", "West Suffolk", "Suffolk")) as unknown[][];
+    expectError(error, "#N/A", /Custom group "Suffolk": No council called "Atlantis"/);
+    const [[unknown]] = (await excel("COMPARATORS", "West Suffolk", "Norfolk")) as unknown[][];
+    expectError(
+      unknown,
+      "#N/A",
+      'Unknown comparator group "Norfolk". Groups: tier, type, region, nearest, Suffolk',
+    );
   });
 });
