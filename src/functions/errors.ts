@@ -2,7 +2,6 @@
 // it is absent (tests, a plain browser) an object of the same shape stands in for it. Functions return
 // these values rather than throwing them: a thrown value that is not an error would surface as a bare
 // #VALUE! without the message.
-import { NotFound } from "../core/benchmarks.js";
 
 export type ErrorKind = "invalidValue" | "notAvailable" | "invalidNumber" | "divisionByZero";
 
@@ -63,7 +62,10 @@ export function asErrorValue(cell: unknown): ErrorValue | undefined {
 export function errorFrom(caught: unknown): ErrorValue {
   const value = asErrorValue(caught);
   if (value) return value;
-  if (caught instanceof NotFound) return excelError("notAvailable", caught.message);
+  // By name, not instanceof: inside Excel the data (and its NotFound class) may come from the task pane's
+  // bundle, which has its own copy of the core modules.
+  if (caught instanceof Error && caught.name === "NotFound")
+    return excelError("notAvailable", caught.message);
   const detail = caught instanceof Error ? caught.message : String(caught);
   return excelError("invalidValue", `Unexpected error: ${detail}`);
 }

@@ -80,3 +80,16 @@ describe("no function throws", () => {
     );
   });
 });
+
+describe("not-found errors from another bundle", () => {
+  it("are #N/A by name: inside Excel the data may come from the task pane's copy of the core", async () => {
+    class ForeignNotFound extends Error {
+      override name = "NotFound";
+    }
+    useBenchmarks(() => {
+      throw new ForeignNotFound('Unknown council "Nowhere"');
+    });
+    expectError(await excel("METRIC", "Nowhere", "household-waste-recycling-rate"), "#N/A", /Nowhere/);
+    useBenchmarks();
+  });
+});
