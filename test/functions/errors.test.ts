@@ -86,9 +86,13 @@ describe("not-found errors from another bundle", () => {
     class ForeignNotFound extends Error {
       override name = "NotFound";
     }
-    useBenchmarks(() => {
-      throw new ForeignNotFound('Unknown council "Nowhere"');
-    });
+    installCustomFunctions();
+    const foreign = {
+      lookup: () => {
+        throw new ForeignNotFound('Unknown council "Nowhere"');
+      },
+    };
+    useBenchmarks(foreign as unknown as Parameters<typeof useBenchmarks>[0] & object);
     expectError(await excel("METRIC", "Nowhere", "household-waste-recycling-rate"), "#N/A", /Nowhere/);
     useBenchmarks();
   });
