@@ -6,6 +6,7 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { expect, vi } from "vitest";
 import * as functions from "../../src/functions/functions.js";
 import { repoRoot } from "../support/paths.js";
+import { ERROR_CODE } from "../fakes/errorCodes.js";
 
 export interface ParameterMetadata {
   name: string;
@@ -59,15 +60,7 @@ export class FakeError {
 }
 
 /** CustomFunctions.ErrorCode as @types/custom-functions-runtime declares it. */
-export const FAKE_ERROR_CODE = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-};
+export const FAKE_ERROR_CODE = ERROR_CODE;
 
 /** Puts a fake CustomFunctions global in place (undo with vi.unstubAllGlobals). */
 export function installCustomFunctions(): void {

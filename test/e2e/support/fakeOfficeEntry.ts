@@ -2,17 +2,10 @@
 // serves this bundle instead. It installs the same fake host the unit tests use (test/fakes), adds what the
 // shared runtime also needs (CustomFunctions, document settings), and leaves a handle on window.__fakeOffice.
 import { installFakeOffice } from "../../fakes/fakeExcel.js";
+import { ERROR_CODE } from "../../fakes/errorCodes.js";
 import type { CustomFunction, FakeOfficeHandle } from "./browser.js";
 
-const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
+const ErrorCode = ERROR_CODE;
 
 /** CustomFunctions.Error: what a function returns to show an error value in its cell. */
 class CustomFunctionsError {
