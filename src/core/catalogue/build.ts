@@ -9,7 +9,12 @@ export function buildCatalogue(
   return definitions.map((d) => {
     const meta = d.metadata ?? published[d.id];
     if (!meta) throw new Error(`Metric ${d.id} has no published metadata; run npm run generate-data`);
-    return { ...meta, ...d, name: meta.label, hasDefaultData: d.file !== undefined };
+    // A metric's note (e.g. "not an official Oflog figure") travels with its name, so every place that
+    // names the metric (pane, tables, CLI, docs) says it.
+    const name = d.note
+      ? `${meta.label} (${d.note.charAt(0).toLowerCase()}${d.note.slice(1).replace(/\.$/, "")})`
+      : meta.label;
+    return { ...meta, ...d, name, hasDefaultData: d.file !== undefined };
   });
 }
 
