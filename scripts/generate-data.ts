@@ -7,14 +7,15 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { format as prettierFormat } from "prettier";
-import { placeInPopulation, shortLicence } from "../src/core/catalogue/build.js";
+import { credit, mergeAttribution } from "../src/core/attribution.js";
+import { placeInPopulation } from "../src/core/catalogue/build.js";
 import { DEFINITIONS } from "../src/core/catalogue/definitions.js";
 import type { MetricDefinition, PublishedMetadata } from "../src/core/catalogue/types.js";
 import { CouncilDirectory } from "../src/core/councils.js";
 import type { Observation } from "../src/core/model.js";
 import { parseFile } from "../src/core/parsers/index.js";
 import { parsePolarity } from "../src/core/polarity.js";
-import { buildSnapshot, serializeSnapshot, type Attribution, type Snapshot } from "../src/core/snapshot.js";
+import { buildSnapshot, serializeSnapshot, type Snapshot } from "../src/core/snapshot.js";
 import { renderMetricsDoc } from "./metricsDoc.js";
 import { REPO_ROOT, SHARED_DATA } from "./generate-reference.js";
 
@@ -118,18 +119,16 @@ export function buildDefaultSnapshot(published: Record<string, PublishedMetadata
   const name = (code: string): string =>
     current.get(code) ?? [...counts.get(code)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
 
-  const attribution = new Map<string, Attribution>();
-  for (const def of DEFINITIONS.filter((d) => d.file)) {
-    const meta = def.metadata ?? published[def.id];
-    const licence = shortLicence(meta.licence);
-    const key = `${meta.publisher}\u0000${licence}`;
-    const entry = attribution.get(key) ?? { publisher: meta.publisher, licence, metrics: [] };
-    entry.metrics.push(def.id);
-    attribution.set(key, entry);
-  }
+  // From the metadata being generated, not the catalogue module (whose published.ts may be stale here).
+  const attribution = mergeAttribution(
+    DEFINITIONS.filter((d) => d.file).map((d) => {
+      const meta = d.metadata ?? published[d.id];
+      return credit(d.id, meta.publisher, meta.licence);
+    }),
+  );
   return buildSnapshot(observations, {
     created: DATA_AS_OF,
-    attribution: [...attribution.values()],
+    attribution,
     metricOrder: DEFINITIONS.map((d) => d.id),
     name,
   });

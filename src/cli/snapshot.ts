@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { CATALOGUE, findMetric, shortLicence } from "../core/catalogue/index.js";
+import { credit, mergeAttribution } from "../core/attribution.js";
+import { CATALOGUE, findMetric } from "../core/catalogue/index.js";
 import { readObservations, type DataFormat } from "../core/load.js";
 import type { Observation } from "../core/model.js";
-import { buildSnapshot, serializeSnapshot, type Attribution } from "../core/snapshot.js";
+import { buildSnapshot, serializeSnapshot } from "../core/snapshot.js";
 import { fetchText } from "../sources/fetchText.js";
 import { SourceRegistry } from "../sources/registry.js";
 import { UsageError } from "./args.js";
@@ -36,19 +37,17 @@ export async function snapshotJson(sources: readonly string[], created: string):
     const { text, format } = await readSource(ref, registry);
     observations.push(...readObservations(text, format));
   }
-  const attribution = new Map<string, Attribution>();
-  for (const id of new Set(observations.map((o) => o.metric))) {
-    const m = findMetric(id);
-    const publisher = m?.publisher ?? "unknown publisher (user source)";
-    const licence = m ? shortLicence(m.licence) : "see the source";
-    const key = `${publisher}\u0000${licence}`;
-    const entry = attribution.get(key) ?? { publisher, licence, metrics: [] };
-    entry.metrics.push(id);
-    attribution.set(key, entry);
-  }
+  const attribution = mergeAttribution(
+    [...new Set(observations.map((o) => o.metric))].map((id) => {
+      const m = findMetric(id);
+      return m
+        ? credit(id, m.publisher, m.licence)
+        : { publisher: "unknown publisher (user source)", licence: "see the source", metrics: [id] };
+    }),
+  );
   const snapshot = buildSnapshot(observations, {
     created,
-    attribution: [...attribution.values()],
+    attribution,
     metricOrder: CATALOGUE.map((m) => m.id),
   });
   return serializeSnapshot(snapshot);

@@ -1,5 +1,7 @@
 // The data the add-in works with: the shipped snapshot, plus the workbook's own snapshot, plus sources and
 // snapshot files the user added. No Office code, so the preview page uses it as it is.
+import { mergeAttribution } from "../core/attribution.js";
+import { catalogueAttribution } from "../core/catalogue/index.js";
 import { Benchmarks } from "../core/benchmarks.js";
 import { Dataset } from "../core/dataset.js";
 import type { CustomGroup } from "../core/groups.js";
@@ -17,7 +19,6 @@ import {
   type SourceFormat,
 } from "../sources/index.js";
 import { loadShippedBenchmarks } from "../sources/shipped.js";
-import { catalogueAttribution, mergeAttribution } from "./attribution.js";
 import type { TableSource } from "./registry.js";
 
 export interface SessionOptions {

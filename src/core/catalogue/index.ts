@@ -1,5 +1,7 @@
 import type { Observation } from "../model.js";
 import { slug } from "../parsers/els.js";
+import { credit, mergeAttribution } from "../attribution.js";
+import type { Attribution } from "../snapshot.js";
 import type { Placement } from "../scoring.js";
 import { buildCatalogue, placeInPopulation } from "./build.js";
 import { DEFINITIONS } from "./definitions.js";
@@ -46,4 +48,17 @@ const byFileName = new Map(
 export function catalogueId(name: string): string {
   const key = slug(name);
   return byFileName.get(key) ?? findMetric(key)?.id ?? findMetric(name)?.id ?? name;
+}
+
+/**
+ * The catalogue's publisher and licence for each catalogue metric: the same entries the shipped snapshot
+ * carries, since scripts/generate-data.ts builds its attribution from this metadata.
+ */
+export function catalogueAttribution(metrics: Iterable<string>): Attribution[] {
+  return mergeAttribution(
+    [...metrics].flatMap((id) => {
+      const m = findMetric(id);
+      return m ? [credit(m.id, m.publisher, m.licence)] : [];
+    }),
+  );
 }

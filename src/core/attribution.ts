@@ -1,18 +1,11 @@
 // Who published the loaded data and under which licence, one entry per publisher and licence.
-import { findMetric, shortLicence } from "../core/catalogue/index.js";
-import type { Attribution } from "../core/snapshot.js";
+// Imports the catalogue's build step only, so the data generator can use it before published.ts exists.
+import { shortLicence } from "./catalogue/build.js";
+import type { Attribution } from "./snapshot.js";
 
-/**
- * The catalogue's publisher and licence for each catalogue metric: the same entries the shipped snapshot
- * carries, since scripts/generate-data.ts builds its attribution from this metadata.
- */
-export function catalogueAttribution(metrics: Iterable<string>): Attribution[] {
-  return mergeAttribution(
-    [...metrics].flatMap((id) => {
-      const m = findMetric(id);
-      return m ? [{ publisher: m.publisher, licence: shortLicence(m.licence), metrics: [m.id] }] : [];
-    }),
-  );
+/** Credits one metric to its publisher, with the licence's first sentence. */
+export function credit(metric: string, publisher: string, licence: string): Attribution {
+  return { publisher, licence: shortLicence(licence), metrics: [metric] };
 }
 
 /** One entry per publisher and licence, metrics in first-seen order; a later entry's metrics move to it. */

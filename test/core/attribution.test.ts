@@ -1,8 +1,9 @@
 // The pane credits publishers from the catalogue; that must be what the shipped snapshot itself says.
 import { describe, expect, it } from "vitest";
 import { parseSnapshot } from "../../src/core/snapshot.js";
-import { catalogueAttribution, mergeAttribution } from "../../src/excel/attribution.js";
-import { shippedFiles } from "./shipped.js";
+import { mergeAttribution } from "../../src/core/attribution.js";
+import { catalogueAttribution } from "../../src/core/catalogue/index.js";
+import { shippedFiles } from "../excel/shipped.js";
 
 describe("attribution", () => {
   it("matches the shipped snapshot's attribution for the shipped metrics", () => {
