@@ -6,7 +6,8 @@ import { Benchmarks } from "../core/benchmarks.js";
 import { Dataset } from "../core/dataset.js";
 import type { CustomGroup } from "../core/groups.js";
 import type { Observation } from "../core/model.js";
-import { parseFile, slug } from "../core/parsers/index.js";
+import { readObservations } from "../core/load.js";
+import { slug } from "../core/parsers/index.js";
 import { attributionLine } from "../core/table.js";
 import { parseSnapshot, snapshotObservations, type Attribution } from "../core/snapshot.js";
 import {
@@ -177,15 +178,14 @@ export class DataSession {
 
   /** Loads a snapshot file the user picked; its metrics are then refreshed from the workbook's copy. */
   loadSnapshotFile(text: string, fileName: string): { source: TableSource; metrics: string[] } {
-    const snapshot = parseSnapshot(text);
+    const data = snapshotData(text);
     const source: TableSource = {
       id: `file-${slug(fileName) || "snapshot"}`,
       name: fileName,
       format: "snapshot",
-      licence: snapshot.attribution.map((a) => a.licence).join("; ") || "See the file",
-      attribution: snapshot.attribution.map((a) => a.publisher).join("; ") || fileName,
+      licence: data.attribution.map((a) => a.licence).join("; ") || "See the file",
+      attribution: data.attribution.map((a) => a.publisher).join("; ") || fileName,
     };
-    const data = { observations: snapshotObservations(snapshot), attribution: snapshot.attribution };
     if (!data.observations.length) throw new Error(`${fileName} holds no values`);
     return { source, metrics: this.add(data, { source, replace: true }) };
   }
@@ -199,15 +199,19 @@ function lastSegment(url: string): string {
   }
 }
 
+/** A snapshot's rows with the attribution it carries. */
+function snapshotData(text: string): LoadedData {
+  const snapshot = parseSnapshot(text);
+  return { observations: snapshotObservations(snapshot), attribution: snapshot.attribution };
+}
+
 function readData(text: string, source: TableSource): LoadedData {
-  if (source.format === "snapshot") {
-    const snapshot = parseSnapshot(text);
-    return { observations: snapshotObservations(snapshot), attribution: snapshot.attribution };
-  }
-  const parsed = parseFile(text, source.format);
-  const metrics = [...new Set(parsed.observations.map((o) => o.metric))];
+  if (source.format === "snapshot") return snapshotData(text);
+  // Under catalogue ids, as the CLI reads files, so a publisher's file can feed a catalogue metric.
+  const observations = readObservations(text, source.format);
+  const metrics = [...new Set(observations.map((o) => o.metric))];
   return {
-    observations: parsed.observations,
+    observations,
     attribution: [
       { publisher: source.attribution.replace(/^Source:\s*/i, ""), licence: source.licence, metrics },
     ],

@@ -205,4 +205,20 @@ describe("sources and snapshot files", () => {
     expect(added.metrics).toEqual(["bins-emptied"]);
     expect((await h.workbook.data()).benchmarks.lookup("West Suffolk", "bins-emptied").value).toBe(5);
   });
+
+  it("feeds a catalogue metric from a publisher's file that names it in its own words", async () => {
+    publisher.publish(
+      "fe.csv",
+      [
+        "areacd,areanm,geography,indicator,period,observation",
+        "E10000029,Suffolk,County or Unitary Authority,Further education and skills learner achievements,2025-08-01/P1Y,1234",
+      ].join("\n"),
+    );
+    const added = await h.workbook.addSource({ url: `${PUBLISHER}/data/fe.csv`, format: "els" });
+    expect(added.metrics).toEqual(["further-education-and-skills-achievements"]);
+    const { benchmarks } = await h.workbook.data();
+    expect(benchmarks.lookup("Suffolk", "further-education-and-skills-achievements", "2025-26").value).toBe(
+      1234,
+    );
+  });
 });
