@@ -3,7 +3,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Observation } from "../../src/core/model.js";
+import { buildSnapshot, serializeSnapshot } from "../../src/core/snapshot.js";
 import { DataSession } from "../../src/excel/session.js";
+import { SNAPSHOT_NAMESPACE } from "../../src/excel/snapshotPart.js";
+import { toXml } from "../../src/excel/xmlPart.js";
 import { BenchmarkWorkbook } from "../../src/excel/workbook.js";
 import {
   installFakeOffice,
@@ -109,4 +113,13 @@ export function typeGroupRows(excel: FakeExcelHost, rows: Scalar[][]): void {
   const last = 1 + rows.length;
   excel.enter(`'${sheet}'!A2:B${last}`, rows);
   excel.resizeTable("ComparatorGroups", `'${sheet}'!A1:B${last}`);
+}
+
+/** Stores a snapshot of these rows in the open workbook, as the add-in keeps the data behind its tables. */
+export async function storeWorkbookSnapshot(observations: Observation[]): Promise<void> {
+  const snapshot = buildSnapshot(observations, { created: "2025-01-01", attribution: [] });
+  await Excel.run(async (context) => {
+    context.workbook.customXmlParts.add(toXml("snapshot", SNAPSHOT_NAMESPACE, serializeSnapshot(snapshot)));
+    await context.sync();
+  });
 }

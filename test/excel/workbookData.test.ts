@@ -8,6 +8,7 @@ import { SNAPSHOT_NAMESPACE } from "../../src/excel/snapshotPart.js";
 import { fromXml, toXml } from "../../src/excel/xmlPart.js";
 import {
   closeWorkbook,
+  storeWorkbookSnapshot,
   openWorkbook,
   PUBLISHER,
   startPublisher,
@@ -109,14 +110,9 @@ describe("the workbook's own data", () => {
   });
 
   it("prefers the workbook's values over the shipped ones, keeping the rest of the shipped data", async () => {
-    const mine = buildSnapshot(
-      [{ metric: RECYCLING, period: "2023-24", areacd: "E07000245", areanm: "West Suffolk", value: 99.9 }],
-      { created: "2025-01-01", attribution: [] },
-    );
-    await Excel.run(async (context) => {
-      context.workbook.customXmlParts.add(toXml("snapshot", SNAPSHOT_NAMESPACE, serializeSnapshot(mine)));
-      await context.sync();
-    });
+    await storeWorkbookSnapshot([
+      { metric: RECYCLING, period: "2023-24", areacd: "E07000245", areanm: "West Suffolk", value: 99.9 },
+    ]);
     const { benchmarks } = await h.workbook.data();
     expect(benchmarks.lookup("West Suffolk", RECYCLING, "2023-24").value).toBe(99.9);
     expect(benchmarks.lookup("East Suffolk", RECYCLING, "2023-24").value).toBe(41.4);

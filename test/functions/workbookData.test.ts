@@ -2,14 +2,11 @@
 // one, so formulas work offline and agree with the workbook's tables.
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { buildSnapshot, serializeSnapshot } from "../../src/core/snapshot.js";
 import { createGroupsTable } from "../../src/excel/customGroups.js";
-import { SNAPSHOT_NAMESPACE } from "../../src/excel/snapshotPart.js";
-import { toXml } from "../../src/excel/xmlPart.js";
 import { useBenchmarks } from "../../src/functions/data.js";
 import { resetShippedBenchmarks } from "../../src/sources/shipped.js";
 import { installFakeOffice, uninstallFakeOffice, type FakeExcelHost } from "../fakes/fakeExcel.js";
-import { typeGroupRows } from "../excel/harness.js";
+import { storeWorkbookSnapshot, typeGroupRows } from "../excel/harness.js";
 import { repoRoot } from "../support/paths.js";
 import { excel, expectError, installCustomFunctions } from "./excel.js";
 
@@ -39,14 +36,9 @@ afterEach(() => {
 
 describe("functions inside Excel", () => {
   it("read the workbook's stored snapshot over the shipped data", async () => {
-    const mine = buildSnapshot(
-      [{ metric: RECYCLING, period: "2023-24", areacd: "E07000245", areanm: "West Suffolk", value: 99.9 }],
-      { created: "2025-01-01", attribution: [] },
-    );
-    await Excel.run(async (context) => {
-      context.workbook.customXmlParts.add(toXml("snapshot", SNAPSHOT_NAMESPACE, serializeSnapshot(mine)));
-      await context.sync();
-    });
+    await storeWorkbookSnapshot([
+      { metric: RECYCLING, period: "2023-24", areacd: "E07000245", areanm: "West Suffolk", value: 99.9 },
+    ]);
     expect(await excel("METRIC", "West Suffolk", RECYCLING, "2023-24")).toBe(99.9);
     // The rest still comes from the shipped snapshot (East Suffolk's published 2023-24 rate).
     expect(await excel("METRIC", "East Suffolk", RECYCLING, "2023-24")).toBe(41.4);
