@@ -16,6 +16,7 @@ import type { Observation } from "../src/core/model.js";
 import { parseFile } from "../src/core/parsers/index.js";
 import { parsePolarity } from "../src/core/polarity.js";
 import { buildSnapshot, serializeSnapshot, type Snapshot } from "../src/core/snapshot.js";
+import { ladeMetadata } from "./ladeMetadata.js";
 import { renderMetricsDoc } from "./metricsDoc.js";
 import { REPO_ROOT, SHARED_DATA } from "./generate-reference.js";
 
@@ -33,6 +34,10 @@ const strings = (v: unknown): string[] =>
 /** A metric's publisher metadata from the .json beside its published file. */
 export function publishedMetadata(def: MetricDefinition): PublishedMetadata | undefined {
   if (def.metadata || !def.file) return undefined;
+  if (def.unit !== undefined) {
+    // A LADE file: no metadata file beside it; the file's own columns say what the metric is.
+    return ladeMetadata(readFileSync(resolve(SHARED_DATA, def.file), "utf8"), def.id, def.unit, def.file);
+  }
   const json = readJson(resolve(SHARED_DATA, def.file.replace(/\.csv$/, ".json")));
   const els = json["ess-beta-metadata"] as Record<string, unknown> | undefined;
   if (els) {
@@ -103,8 +108,12 @@ export function metricObservations(def: MetricDefinition): Observation[] {
   return kept.map(({ geography: _level, ...o }) => ({ ...o, metric: def.id }));
 }
 
+/** The shipped council reference (generated first, by scripts/generate-reference.ts). */
+export const councilDirectory = (): CouncilDirectory =>
+  CouncilDirectory.fromJson(readJson(resolve(REPO_ROOT, "data/councils.json")));
+
 export function buildDefaultSnapshot(published: Record<string, PublishedMetadata>): Snapshot {
-  const directory = CouncilDirectory.fromJson(readJson(resolve(REPO_ROOT, "data/councils.json")));
+  const directory = councilDirectory();
   const current = new Map(directory.all().map((c) => [c.code, c.shortName]));
   const observations = DEFINITIONS.flatMap(metricObservations);
 
@@ -140,7 +149,7 @@ async function main(): Promise<void> {
   const snapshot = buildDefaultSnapshot(published);
   const text = serializeSnapshot(snapshot);
   writeFileSync(SNAPSHOT_OUT, text);
-  writeFileSync(DOC_OUT, renderMetricsDoc(snapshot, published));
+  writeFileSync(DOC_OUT, renderMetricsDoc(snapshot, published, councilDirectory()));
   console.log(`wrote ${PUBLISHED_OUT}\nwrote ${SNAPSHOT_OUT} (${text.length} bytes)\nwrote ${DOC_OUT}`);
 }
 

@@ -118,6 +118,8 @@ export function buildCouncils(csvText: string): CouncilsFile {
         region: r.region ?? "",
         predecessors: predecessors.sort(),
       };
+      // Created by a reorganisation (it replaced abolished councils): the date it took over their services.
+      if (direct.has(letters) && r["start-date"]) entry.since = r["start-date"];
       if (altNames.length) entry.altNames = altNames;
       return entry;
     })

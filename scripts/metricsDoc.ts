@@ -1,18 +1,21 @@
 // Renders docs/metrics.md from the catalogue and a snapshot: what each metric is, where it comes from,
 // who it is compared with, and how many councils get a score in each period.
-import { buildCatalogue, placeInPopulation } from "../src/core/catalogue/build.js";
+import { buildCatalogue } from "../src/core/catalogue/build.js";
 import { DEFINITIONS } from "../src/core/catalogue/definitions.js";
 import type { Metric, PublishedMetadata } from "../src/core/catalogue/types.js";
 import { periodLabel } from "../src/core/periods.js";
 import { scoreObservations } from "../src/core/scoring.js";
 import { snapshotObservations, type Snapshot } from "../src/core/snapshot.js";
+import type { CouncilDirectory } from "../src/core/councils.js";
 import { Dataset } from "../src/core/dataset.js";
+import { placeRows } from "../src/core/population.js";
 
 const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
 
 export function renderMetricsDoc(
   snapshot: Snapshot,
   published: Readonly<Record<string, PublishedMetadata>>,
+  directory: CouncilDirectory,
 ): string {
   const catalogue = buildCatalogue(DEFINITIONS, published);
   const data = new Dataset(snapshotObservations(snapshot));
@@ -33,11 +36,11 @@ export function renderMetricsDoc(
     }),
     "",
   ];
-  for (const m of catalogue) out.push(...section(m, data));
+  for (const m of catalogue) out.push(...section(m, data, directory));
   return out.join("\n");
 }
 
-function section(m: Metric, data: Dataset): string[] {
+function section(m: Metric, data: Dataset, directory: CouncilDirectory): string[] {
   const lines = [
     `## \`${m.id}\``,
     "",
@@ -56,10 +59,10 @@ function section(m: Metric, data: Dataset): string[] {
   lines.push("", "| period | rows | with a value | councils scored |", "| --- | --- | --- | --- |");
   for (const p of periods) {
     const rows = data.observations(m.id, p);
-    const scored = scoreObservations(rows, {
-      polarity: () => m.polarity,
-      place: (o) => placeInPopulation(m.population, o.areacd),
-    }).filter((r) => r.score !== null).length;
+    const placed = placeRows(m.population, p, rows, directory);
+    const scored = scoreObservations(placed.rows, { polarity: () => m.polarity, place: placed.place }).filter(
+      (r) => r.score !== null,
+    ).length;
     const withValue = rows.filter((r) => r.value !== null).length;
     lines.push(`| ${periodLabel(p)} | ${rows.length} | ${withValue} | ${scored} |`);
   }

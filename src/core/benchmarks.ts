@@ -1,6 +1,6 @@
 // One place that answers the questions every surface asks (functions, CLI, task pane): which metric,
 // which period, which council, and how it scores among like councils or a comparator group.
-import { findMetric, placeInPopulation, CATALOGUE } from "./catalogue/index.js";
+import { findMetric, CATALOGUE } from "./catalogue/index.js";
 import type { Metric } from "./catalogue/types.js";
 import { CouncilDirectory, tierFromCode } from "./councils.js";
 import { Dataset } from "./dataset.js";
@@ -15,6 +15,7 @@ import {
 import type { MadOptions } from "./mad.js";
 import type { Council, Observation } from "./model.js";
 import { periodId, periodLabel } from "./periods.js";
+import { placeRows, type PlacedRows } from "./population.js";
 import { scoreObservations, type ScoredObservation } from "./scoring.js";
 import { parseSnapshot, snapshotObservations } from "./snapshot.js";
 
@@ -110,15 +111,24 @@ export class Benchmarks {
     return g;
   }
 
+  /**
+   * A period's rows as the metric compares them: under the code of the council that had the service then,
+   * with the members of a joint partnership added (see population.ts).
+   */
+  rows(metric: MetricRef, period: string): PlacedRows {
+    return placeRows(metric.population, period, this.data.observations(metric.id, period), this.directory);
+  }
+
   /** Every row of a metric and period with its LADE statistics among the metric's comparison population. */
   score(metric: MetricRef, period: string, options: ScoreOptions = {}): ScoredObservation[] {
     const members = options.group
       ? new Set(this.group(options.group.council, options.group.custom?.name ?? options.group.kind).members)
       : undefined;
-    return scoreObservations(this.data.observations(metric.id, period), {
+    const { rows, place } = this.rows(metric, period);
+    return scoreObservations(rows, {
       ...options,
       polarity: () => metric.polarity,
-      place: (o) => (metric.population ? placeInPopulation(metric.population, o.areacd) : { set: "all" }),
+      place,
       inGroup: members ? (code) => members.has(code) : undefined,
     });
   }
@@ -158,7 +168,7 @@ export class Benchmarks {
     const metric = this.metric(metricId);
     const council = this.council(councilText);
     return this.data.periods(metric.id).flatMap((period) => {
-      const r = this.row(council, this.data.observations(metric.id, period));
+      const r = this.row(council, this.rows(metric, period).rows);
       return r ? [{ period, value: r.value }] : [];
     });
   }

@@ -14,6 +14,10 @@ const councilSchema = z.object({
   tier: z.enum(["upper", "lower", "single"]),
   region: z.string(),
   predecessors: z.array(gssCode),
+  since: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date such as 2020-04-01")
+    .optional(),
   /** Other names the council goes by (mySociety alt-names); only in the file, not on Council. */
   altNames: z.array(z.string()).optional(),
 });
@@ -71,6 +75,7 @@ export class CouncilDirectory {
   /** Names from the reference table win over names added from data. */
   private readonly names = new Map<string, Council[]>();
   private readonly dataNames = new Map<string, Council[]>();
+  private readonly current: ReadonlySet<string>;
 
   private constructor(
     private readonly councils: readonly Council[],
@@ -78,6 +83,7 @@ export class CouncilDirectory {
     private readonly extra: readonly Council[] = [],
     private readonly extraNames: readonly Area[] = [],
   ) {
+    this.current = new Set(councils.map((c) => c.code));
     for (const c of councils) {
       if (this.byCodeMap.has(c.code)) throw new Error(`councils.json: council ${c.code} is listed twice`);
       this.byCodeMap.set(c.code, c);
@@ -138,6 +144,22 @@ export class CouncilDirectory {
     const c = code.trim().toUpperCase();
     const current = this.councils.find((x) => x.code === c);
     return current ? [current] : (this.successorMap.get(c) ?? []);
+  }
+
+  /**
+   * The current council a row filed under a former code belongs to, in a period starting on `start`: a
+   * recoded council, or the one council that had taken over by then (Defra files Buckinghamshire Council,
+   * a unitary since April 2020, under the old county code). Undefined for a current code, a code with
+   * several successors, and a council that still existed on its own then.
+   */
+  successorInPeriod(code: string, start: string | undefined): Council | undefined {
+    const c = code.trim().toUpperCase();
+    if (this.current.has(c)) return undefined;
+    const successors = this.successorMap.get(c) ?? [];
+    if (successors.length !== 1) return undefined;
+    const [successor] = successors;
+    if (successor.since && (start === undefined || start < successor.since)) return undefined;
+    return successor;
   }
 
   /** The council's code and its predecessors' codes, so data from before a reorganisation joins. */

@@ -17,6 +17,8 @@ export interface Observation {
   value: number | null;
   /** Why `value` is null: the source's marker (e.g. "..", "[c]") or "empty". */
   missing?: string;
+  /** How the row came to be this council's, where it was not published so (a former code, a partnership). */
+  note?: string;
   /** The publisher's geography level, where a file has several (ONS Explore Local Statistics). */
   geography?: string;
 }
@@ -32,4 +34,9 @@ export interface Council {
   region: string;
   /** Codes this council replaced in the 2019-2023 reorganisations (and earlier recodings). */
   predecessors: string[];
+  /**
+   * When a council created by a reorganisation took over its predecessors' services (ISO date, e.g.
+   * "2020-04-01"): from then on a row a publisher still files under a predecessor's code is this council's.
+   */
+  since?: string;
 }

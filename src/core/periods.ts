@@ -42,6 +42,19 @@ export function periodEnd(id: string): number {
   return NaN;
 }
 
+/**
+ * The first day of a period ("2020-21" → "2020-04-01"; "YE2025-03" → "2024-04-01"), to compare with the
+ * dates councils were created; undefined for shapes we do not know.
+ */
+export function periodStart(id: string): string | undefined {
+  const end = periodEnd(id); // year × 12 + month of the last month
+  if (Number.isNaN(end)) return undefined;
+  const first = end - 11; // a year's periods: twelve months
+  const year = Math.floor((first - 1) / 12);
+  const month = first - year * 12;
+  return `${year}-${String(month).padStart(2, "0")}-01`;
+}
+
 /** Sort order: oldest first. */
 export function comparePeriods(a: string, b: string): number {
   const ea = periodEnd(a);

@@ -122,7 +122,7 @@ function tableRow(o: ScoredObservation): CellValue[] {
     o.score,
     o.band,
     o.outlier,
-    o.reason ?? null,
+    o.reason ?? o.note ?? null,
   ];
 }
 

@@ -88,20 +88,24 @@ async function expectSameScores(
 }
 
 describe("cli score --metric over the shipped snapshot (all six domains)", () => {
-  it("waste: collection authorities only; counties (E10) and joint authorities (E50) shown, not compared", async () => {
-    const rows = tidyRows("waste/household-waste-recycling-rate.csv", "2023-24");
-    const scored = await expectSameScores(
-      "household-waste-recycling-rate",
-      "2023-24",
-      rows,
-      prefixIn(["E06", "E07", "E08", "E09"]),
-    );
-    expect(scored).toBe(
-      rows.filter((r) => r.value !== null && ["E06", "E07", "E08", "E09"].includes(r.code.slice(0, 3)))
-        .length,
-    );
+  it("waste: collection authorities that year; counties (E10) and joint authorities (E50) shown, not compared", async () => {
+    // LADE's rule applied by hand to Defra's rows: Buckinghamshire Council (a unitary since April 2020) is
+    // filed under the old county code E10000002; Cambridge and South Cambridgeshire report jointly as
+    // E50000008, so each takes its value and the partnership itself is not compared.
+    const published = tidyRows("waste/household-waste-recycling-rate.csv", "2023-24");
+    const joint = published.find((r) => r.code === "E50000008")!.value;
+    const rows = [
+      ...published.map((r) => (r.code === "E10000002" ? { ...r, code: "E06000060" } : r)),
+      { code: "E07000008", value: joint },
+      { code: "E07000012", value: joint },
+    ];
+    const collection = (code: string) =>
+      ["E06", "E07", "E08", "E09"].includes(code.slice(0, 3)) ? "all" : null;
+    const scored = await expectSameScores("household-waste-recycling-rate", "2023-24", rows, collection);
+    expect(scored).toBe(rows.filter((r) => r.value !== null && collection(r.code)).length);
     const out = await cliScores("household-waste-recycling-rate", "2023-24");
     expect(out.find((r) => r.areacd === "E10000029")?.band).toBe("not-compared"); // Suffolk County Council
+    expect(out.find((r) => r.areacd === "E50000008")?.band).toBe("not-compared");
   });
 
   it("roads: highway authorities", async () => {

@@ -8,7 +8,12 @@ import {
   snapshotObservations,
   SnapshotError,
 } from "../../src/core/snapshot.js";
-import { buildDefaultSnapshot, buildPublished, renderPublished } from "../../scripts/generate-data.js";
+import {
+  buildDefaultSnapshot,
+  buildPublished,
+  councilDirectory,
+  renderPublished,
+} from "../../scripts/generate-data.js";
 import { renderMetricsDoc } from "../../scripts/metricsDoc.js";
 import { DEFINITIONS } from "../../src/core/catalogue/definitions.js";
 import { repoRoot } from "../support/paths.js";
@@ -62,7 +67,7 @@ describe("the shipped default snapshot", () => {
     expect(await renderPublished(published)).toBe(
       readFileSync(resolve(repoRoot, "src/core/catalogue/published.ts"), "utf8"),
     );
-    expect(renderMetricsDoc(snapshot, published)).toBe(
+    expect(renderMetricsDoc(snapshot, published, councilDirectory())).toBe(
       readFileSync(resolve(repoRoot, "docs/metrics.md"), "utf8"),
     );
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { median as independentMedian } from "simple-statistics";
 import { NotFound } from "../../src/core/benchmarks.js";
 import { benchmarkTable, TABLE_COLUMN_NAMES } from "../../src/core/table.js";
-import { publishedValues, shippedBenchmarks } from "../excel/shipped.js";
+import { shippedBenchmarks, wasteAsCompared } from "../excel/shipped.js";
 
 const benchmarks = shippedBenchmarks();
 const RECYCLING = "household-waste-recycling-rate";
@@ -22,7 +22,7 @@ describe("benchmarkTable", () => {
   });
 
   it("keeps one row per council in the published file, with its published value", () => {
-    const published = publishedValues(`waste/${RECYCLING}.csv`, "2023-24");
+    const published = wasteAsCompared(`waste/${RECYCLING}.csv`, "2023-24");
     expect(table.rows).toHaveLength(published.size);
     for (const row of table.rows) {
       expect(row[col("Period")]).toBe("2023-24");

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { TABLE_COLUMN_NAMES } from "../../src/core/table.js";
 import { parseCustomGroups, readCustomGroups } from "../../src/excel/customGroups.js";
 import { closeWorkbook, openWorkbook, typeGroupRows } from "./harness.js";
-import { publishedValues } from "./shipped.js";
+import { wasteAsCompared } from "./shipped.js";
 
 const RECYCLING = "household-waste-recycling-rate";
 const SHEET = "Comparator groups";
@@ -21,7 +21,7 @@ function bodyOf(excel: ReturnType<typeof openWorkbook>["excel"], table: string) 
 
 /** The median of the published 2023-24 rates of these councils, from the publisher's CSV. */
 function publishedMedian(codes: string[]): number {
-  const published = publishedValues(`waste/${RECYCLING}.csv`, "2023-24");
+  const published = wasteAsCompared(`waste/${RECYCLING}.csv`, "2023-24");
   return median(codes.map((c) => published.get(c)!));
 }
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { TABLE_COLUMN_NAMES } from "../../src/core/table.js";
 import { closeWorkbook, openWorkbook, sheetsAndTables } from "./harness.js";
-import { publishedValues } from "./shipped.js";
+import { wasteAsCompared } from "./shipped.js";
 
 const RECYCLING = "household-waste-recycling-rate";
 const col = (name: (typeof TABLE_COLUMN_NAMES)[number]) => TABLE_COLUMN_NAMES.indexOf(name);
@@ -32,7 +32,7 @@ describe("insertTable", () => {
     expect(t.address).toBe(`'${RECYCLING}'!A5:J${5 + inserted.rows}`);
     expect(excel.activeSheet()).toBe(RECYCLING);
 
-    const published = publishedValues(`waste/${RECYCLING}.csv`, "2023-24");
+    const published = wasteAsCompared(`waste/${RECYCLING}.csv`, "2023-24");
     const { values } = body(excel, inserted.table);
     expect(values).toHaveLength(published.size);
     for (const row of values) {

@@ -31,3 +31,19 @@ export function publishedValues(file: string, period: string): Map<string, numbe
       .map((r) => [r.areacd!, r.value === undefined || r.value.trim() === "" ? null : Number(r.value)]),
   );
 }
+
+/**
+ * Published waste values of one period as LADE compared them, by council code, worked out here by hand:
+ * Defra files Buckinghamshire Council (a unitary since April 2020) under the old county code E10000002, and
+ * Cambridge and South Cambridgeshire report jointly as E50000008, so each takes the joint value.
+ */
+export function wasteAsCompared(file: string, period: string): Map<string, number | null> {
+  const published = publishedValues(file, period);
+  const out = new Map<string, number | null>();
+  for (const [code, value] of published)
+    out.set(code === "E10000002" && period >= "2020-21" ? "E06000060" : code, value);
+  const joint = published.get("E50000008");
+  for (const member of ["E07000008", "E07000012"])
+    if (joint != null && out.get(member) == null) out.set(member, joint);
+  return out;
+}

@@ -6,6 +6,7 @@ import { TABLE_COLUMN_NAMES } from "../../src/core/table.js";
 import { REGISTRY_NAMESPACE } from "../../src/excel/registry.js";
 import { SNAPSHOT_NAMESPACE } from "../../src/excel/snapshotPart.js";
 import { fromXml, toXml } from "../../src/excel/xmlPart.js";
+import { wasteAsCompared } from "./shipped.js";
 import {
   closeWorkbook,
   storeWorkbookSnapshot,
@@ -78,7 +79,7 @@ describe("the workbook's own data", () => {
     expect(report.failed).toEqual([]);
     expect(report.refreshed.map((r) => [r.table, r.rows])).toEqual([
       [mine.table, 1],
-      [shipped.table, 321],
+      [shipped.table, wasteAsCompared(`waste/${RECYCLING}.csv`, "2023-24").size],
     ]);
   });
 

@@ -1,11 +1,9 @@
 // BENCH.MAD, MADSCORE, MADSCORES and BAND called as Excel calls them: ranges as 2-D arrays, null for
 // blank cells and omitted arguments.
-import { readFileSync } from "node:fs";
-import { csvParse, type DSVRowString } from "d3-dsv";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { vi } from "vitest";
 import { spreads } from "../../src/functions/spreadCache.js";
-import { sharedFile } from "../support/paths.js";
+import { expectClose, LADE_FILES, ladeGroups, num, PUBLISHED_SCORES, TOLERANCE } from "../support/lade.js";
 import { excel, expectError, FakeError, installCustomFunctions } from "./excel.js";
 
 beforeAll(installCustomFunctions);
@@ -13,23 +11,12 @@ afterAll(() => vi.unstubAllGlobals());
 beforeEach(() => spreads.clear());
 
 const column = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
-const close = (actual: unknown, expected: number) => {
-  expect(typeof actual, String(actual)).toBe("number");
-  expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
-};
+const close = (actual: unknown, expected: number) => expectClose(actual, expected);
 
-describe("BENCH.MADSCORE reproduces every published LADE adult social care score", () => {
-  const rows = csvParse(readFileSync(sharedFile("oflog-lade-asc1-4.csv"), "utf8"));
-  const groups = new Map<string, DSVRowString[]>();
-  for (const r of rows) {
-    const key = `${r["Code"]} ${r["Financial year"]}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
-  const num = (s: string | undefined) => (s === undefined || s.trim() === "" ? null : Number(s));
-
-  it("matches MADs_from_median for all 2,850 council-years (ASC1–ASC4)", () => {
+describe.each(LADE_FILES)("BENCH.MADSCORE reproduces every published LADE score in %s", (file) => {
+  it(`matches MADs_from_median for all ${PUBLISHED_SCORES[file]} council-years`, () => {
     let compared = 0;
-    for (const group of groups.values()) {
+    for (const group of ladeGroups(file)) {
       // One column per measure and year, blank cells where a council has no value.
       const range = column(...group.map((r) => num(r["Value"])));
       for (const r of group) {
@@ -39,11 +26,11 @@ describe("BENCH.MADSCORE reproduces every published LADE adult social care score
           expect(published).toBeNull();
           continue;
         }
-        close(excel("MADSCORE", value, range), published as number);
+        expectClose(excel("MADSCORE", value, range), published as number, TOLERANCE[file]);
         compared++;
       }
     }
-    expect(compared).toBe(2850);
+    expect(compared).toBe(PUBLISHED_SCORES[file]);
   });
 });
 

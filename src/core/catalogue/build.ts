@@ -14,7 +14,8 @@ export function buildCatalogue(
     const name = d.note
       ? `${meta.label} (${d.note.charAt(0).toLowerCase()}${d.note.slice(1).replace(/\.$/, "")})`
       : meta.label;
-    return { ...meta, ...d, name, hasDefaultData: d.file !== undefined };
+    const caveats = d.population.caveat ? [...meta.caveats, d.population.caveat] : meta.caveats;
+    return { ...meta, ...d, name, caveats, hasDefaultData: d.file !== undefined };
   });
 }
 

@@ -17,20 +17,6 @@ const NO_DATA =
   "No data in the default snapshot: point this metric at a published file (Settings > Sources).";
 export const NOT_OFFICIAL = "Calculated from MHCLG Revenue Outturn, not an official Oflog figure.";
 
-const ascof = (label: string, unit: string, polarity: Polarity, hasData: boolean): PublishedMetadata => ({
-  label,
-  unit,
-  polarity,
-  publisher: "NHS England / Department of Health and Social Care (Adult Social Care Outcomes Framework)",
-  publication: "Oflog Local Authority Data Explorer, adult social care outcomes (ASC_data.csv, Nov 2024)",
-  publisherUrl: "https://github.com/communitiesuk/oflog-automated-text",
-  licence: OGL,
-  caveats: hasData
-    ? ["2020-21 was not collected (COVID-19): there is no value for that year."]
-    : [NO_DATA, "LADE code; check the measure in your source file matches this definition."],
-  official: true,
-});
-
 const unpublished = (
   label: string,
   unit: string,
@@ -56,18 +42,23 @@ const PLANNING_TABLES =
 const FINANCE_COLLECTION =
   "https://www.gov.uk/government/collections/local-authority-revenue-expenditure-and-financing";
 
-const asc = (id: string, metadata: PublishedMetadata, hasData: boolean): MetricDefinition => ({
+/**
+ * Adult social care: LADE's own file. Its label, polarity and caveats are generated from the file's
+ * Measure and rank_order columns (scripts/generate-data.ts); the file has no unit column, so the unit is
+ * kept here.
+ */
+const asc = (id: string, file: string, unit: string): MetricDefinition => ({
   id,
   domain: "adult-social-care",
-  numberFormat: metadata.unit === "percent" ? "0.0" : "0.0##",
+  numberFormat: unit === "percent" ? "0.0" : "0.0##",
   appliesTo: "upper",
   population: UPPER_TIER,
   themes:
     id === "ASC3" || id === "ASC4"
       ? ["service-delivery", "partnerships-and-community-engagement"]
       : ["service-delivery"],
-  ...(hasData ? { file: "oflog-lade-asc1-4.csv" } : {}),
-  metadata,
+  file,
+  unit,
 });
 
 const waste = (id: string, numberFormat: string, aliases: readonly string[] = []): MetricDefinition => ({
@@ -114,54 +105,14 @@ const skills = (id: string, file: string): MetricDefinition => ({
 });
 
 export const DEFINITIONS: readonly MetricDefinition[] = [
-  // Adult social care: the LADE file's own codes.
-  asc("ASC1", ascof("Carer-reported quality of life (ASCOF 1D)", "score out of 12", "higher", true), true),
-  asc(
-    "ASC2",
-    ascof(
-      "Social care-related quality of life impact of adult social care services (ASCOF 1J)",
-      "score",
-      "higher",
-      true,
-    ),
-    true,
-  ),
-  asc(
-    "ASC3",
-    ascof(
-      "People who use services who find it easy to find information about services (ASCOF 3D1)",
-      "percent",
-      "higher",
-      true,
-    ),
-    true,
-  ),
-  asc(
-    "ASC4",
-    ascof("Carers who find it easy to find information about support (ASCOF 3D2)", "percent", "higher", true),
-    true,
-  ),
-  asc("ASC5", ascof("People who use services who feel safe (ASCOF 4A)", "percent", "higher", false), false),
-  asc(
-    "ASC6",
-    ascof(
-      "Long-term support needs of younger adults (18-64) met by admission to residential and nursing care homes, per 100,000 (ASCOF 2A1)",
-      "per 100,000 population",
-      "lower",
-      false,
-    ),
-    false,
-  ),
-  asc(
-    "ASC7",
-    ascof(
-      "Long-term support needs of older adults (65+) met by admission to residential and nursing care homes, per 100,000 (ASCOF 2A2)",
-      "per 100,000 population",
-      "lower",
-      false,
-    ),
-    false,
-  ),
+  // Adult social care: the LADE file's own codes and measures.
+  asc("ASC1", "oflog-lade-asc1-4.csv", "score out of 12"),
+  asc("ASC2", "oflog-lade-asc1-4.csv", "score"),
+  asc("ASC3", "oflog-lade-asc1-4.csv", "percent"),
+  asc("ASC4", "oflog-lade-asc1-4.csv", "percent"),
+  asc("ASC5", "oflog-lade-asc5-7.csv", "percent"),
+  asc("ASC6", "oflog-lade-asc5-7.csv", "requests per 100,000 adults"),
+  asc("ASC7", "oflog-lade-asc5-7.csv", "percent"),
 
   // Adult skills: ONS Explore Local Statistics.
   skills("further-education-and-skills-achievements", "further-education-and-skills-learner-achievements"),

@@ -2,6 +2,100 @@
 import type { PublishedMetadata } from "./types.js";
 
 export const PUBLISHED: Readonly<Record<string, PublishedMetadata>> = {
+  ASC1: {
+    label: "ASC Carer Quality of Life",
+    unit: "score out of 12",
+    polarity: "higher",
+    publisher: "Office for Local Government (Oflog), Local Authority Data Explorer",
+    publication:
+      "Oflog Local Authority Data Explorer, adult social care (ASC_data.csv, Nov 2024), measure ASC1",
+    publisherUrl: "https://github.com/communitiesuk/oflog-automated-text",
+    licence: "Open Government Licence v3.0 (Crown copyright)",
+    caveats: [
+      "No values for 2017-18, 2019-20, 2020-21: the survey behind this measure was not run in those years.",
+    ],
+    official: true,
+  },
+  ASC2: {
+    label: "ASC Quality of Life",
+    unit: "score",
+    polarity: "higher",
+    publisher: "Office for Local Government (Oflog), Local Authority Data Explorer",
+    publication:
+      "Oflog Local Authority Data Explorer, adult social care (ASC_data.csv, Nov 2024), measure ASC2",
+    publisherUrl: "https://github.com/communitiesuk/oflog-automated-text",
+    licence: "Open Government Licence v3.0 (Crown copyright)",
+    caveats: ["No values for 2020-21: the survey behind this measure was not run in that year."],
+    official: true,
+  },
+  ASC3: {
+    label: "Ease of finding information about services: service users",
+    unit: "percent",
+    polarity: "higher",
+    publisher: "Office for Local Government (Oflog), Local Authority Data Explorer",
+    publication:
+      "Oflog Local Authority Data Explorer, adult social care (ASC_data.csv, Nov 2024), measure ASC3",
+    publisherUrl: "https://github.com/communitiesuk/oflog-automated-text",
+    licence: "Open Government Licence v3.0 (Crown copyright)",
+    caveats: ["No values for 2020-21: the survey behind this measure was not run in that year."],
+    official: true,
+  },
+  ASC4: {
+    label: "Ease of finding information about support: carers",
+    unit: "percent",
+    polarity: "higher",
+    publisher: "Office for Local Government (Oflog), Local Authority Data Explorer",
+    publication:
+      "Oflog Local Authority Data Explorer, adult social care (ASC_data.csv, Nov 2024), measure ASC4",
+    publisherUrl: "https://github.com/communitiesuk/oflog-automated-text",
+    licence: "Open Government Licence v3.0 (Crown copyright)",
+    caveats: [
+      "No values for 2017-18, 2019-20, 2020-21: the survey behind this measure was not run in those years.",
+    ],
+    official: true,
+  },
+  ASC5: {
+    label: "Outcome of short-term services: sequel to service",
+    unit: "percent",
+    polarity: "higher",
+    publisher: "Office for Local Government (Oflog), Local Authority Data Explorer",
+    publication:
+      "Oflog Local Authority Data Explorer, adult social care (ASC_data.csv, Nov 2024), measure ASC5",
+    publisherUrl: "https://github.com/communitiesuk/oflog-automated-text",
+    licence: "Open Government Licence v3.0 (Crown copyright)",
+    caveats: [],
+    official: true,
+  },
+  ASC6: {
+    label: "Requests resulting in a service",
+    unit: "requests per 100,000 adults",
+    polarity: "none",
+    publisher: "Office for Local Government (Oflog), Local Authority Data Explorer",
+    publication:
+      "Oflog Local Authority Data Explorer, adult social care (ASC_data.csv, Nov 2024), measure ASC6",
+    publisherUrl: "https://github.com/communitiesuk/oflog-automated-text",
+    licence: "Open Government Licence v3.0 (Crown copyright)",
+    caveats: [
+      "LADE gives this measure no polarity: neither higher nor lower is better, so bands say higher or lower, not better or worse.",
+      "LADE published this rate without its unit; its values (about 130 to 18,000) are a rate per 100,000 adults.",
+    ],
+    official: true,
+  },
+  ASC7: {
+    label: "Workforce turnover rate",
+    unit: "percent",
+    polarity: "none",
+    publisher: "Office for Local Government (Oflog), Local Authority Data Explorer",
+    publication:
+      "Oflog Local Authority Data Explorer, adult social care (ASC_data.csv, Nov 2024), measure ASC7",
+    publisherUrl: "https://github.com/communitiesuk/oflog-automated-text",
+    licence: "Open Government Licence v3.0 (Crown copyright)",
+    caveats: [
+      "Many councils have no value in 2016-17, 2017-18, 2018-19, 2019-20, 2020-21, 2021-22 (37 to 48 of 152 a year): they get no score, and the median is of those that have one.",
+      "LADE gives this measure no polarity: neither higher nor lower is better, so bands say higher or lower, not better or worse.",
+    ],
+    official: true,
+  },
   "further-education-and-skills-achievements": {
     label: "Further education and skills learner achievements",
     unit: "per 100,000 people aged 19 and over",

@@ -10,7 +10,11 @@ export type Theme =
   | "service-delivery"
   | "partnerships-and-community-engagement";
 
-/** Councils compared with one another: those whose code starts with one of `prefixes`. */
+/**
+ * Councils compared with one another: those whose code starts with one of `prefixes` (the council's type:
+ * E06 unitary, E07 district, E08 metropolitan district, E09 London borough, E10 county), applied to the
+ * council that had the service in that period (see population.ts), whatever code the publisher used.
+ */
 export interface ComparisonSet {
   name: string;
   prefixes: readonly string[];
@@ -25,6 +29,16 @@ export interface Population {
   sets: readonly ComparisonSet[];
   notCompared: Readonly<Record<string, string>>;
   otherwise: string;
+  /** How this comparison counts councils, shown with the metric's caveats. */
+  caveat?: string;
+  /** Partnerships that report for their member councils as one: each member without a value takes theirs. */
+  joint?: readonly JointReporting[];
+}
+
+/** A partnership that reports as one for its members (Cambridge City and South Cambridgeshire, E50000008). */
+export interface JointReporting {
+  code: string;
+  members: readonly string[];
 }
 
 /** What the publisher's metadata says about a metric (generated from the published metadata files). */
@@ -57,14 +71,16 @@ export interface MetricDefinition {
   fileMetric?: string;
   /** Other names publishers' files use for it (slugs of their labels), so their rows join this metric. */
   aliases?: readonly string[];
-  /** Metadata for metrics whose published file carries none (LADE, ELS) or that have no data. */
+  /** The unit, for files that have no unit column (LADE's): the rest of their metadata is generated. */
+  unit?: string;
+  /** Metadata for metrics that have no published file. */
   metadata?: PublishedMetadata;
   /** Shown with every value, e.g. that a figure is calculated, not an official one. */
   note?: string;
 }
 
 /** A catalogue entry: definition and published metadata together. */
-export interface Metric extends MetricDefinition, PublishedMetadata {
+export interface Metric extends Omit<MetricDefinition, "unit">, PublishedMetadata {
   name: string;
   /** True when the default snapshot ships values for it. */
   hasDefaultData: boolean;
