@@ -6,6 +6,7 @@ import { FormatError } from "../core/parsers/index.js";
 import { SnapshotError } from "../core/snapshot.js";
 import { UsageError } from "./args.js";
 import { run } from "./run.js";
+import { terminalLine } from "./terminal.js";
 
 /** Errors the user can fix (bad input, unknown names) exit 2; anything else is a bug and exits 1. */
 function isInputError(e: unknown): boolean {
@@ -22,12 +23,13 @@ function isInputError(e: unknown): boolean {
 
 async function main(): Promise<void> {
   try {
-    const { text, out } = await run(process.argv.slice(2));
+    const { text, out, notes = [] } = await run(process.argv.slice(2));
+    for (const note of notes) process.stderr.write(`note: ${terminalLine(note)}\n`);
     if (out) await writeFile(out, text);
     else process.stdout.write(text);
   } catch (e) {
-    const message = (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, " ");
-    process.stderr.write(`error: ${message}\n`);
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`error: ${terminalLine(message)}\n`);
     process.exitCode = isInputError(e) ? 2 : 1;
   }
 }

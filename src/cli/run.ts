@@ -9,7 +9,7 @@ import { snapshotJson } from "./snapshot.js";
 import { findMetric } from "../core/catalogue/index.js";
 
 const USAGE = `Usage:
-  cli score FILE [--format lade|els|tidy] [--polarity higher|lower|none] [--out FILE]
+  cli score FILE [--format lade|els|tidy] [--polarity higher|lower|none] [--metric M] [--period P] [--out FILE]
   cli score --metric ID [--period P] [--council CODE_OR_NAME] [--group tier|type|region|nearest] [--out FILE]
   cli metrics [--out FILE]
   cli snapshot --sources FILE_URL_OR_ID[,...] --out FILE.json [--created DATE]
@@ -17,8 +17,13 @@ const USAGE = `Usage:
 
 const GROUPS = ["tier", "type", "region", "nearest"] as const;
 
-/** Runs one command; returns the text for stdout (or --out). Errors are thrown and printed by `main`. */
-export async function run(argv: readonly string[]): Promise<{ text: string; out?: string }> {
+/**
+ * Runs one command; returns the text for stdout (or --out) and notes for stderr. Errors are thrown and
+ * printed by `main`.
+ */
+export async function run(
+  argv: readonly string[],
+): Promise<{ text: string; out?: string; notes?: string[] }> {
   const [command, ...rest] = argv;
   switch (command) {
     case "score": {
@@ -27,13 +32,23 @@ export async function run(argv: readonly string[]): Promise<{ text: string; out?
       if (extra.length) throw new UsageError(`Unexpected argument(s): ${extra.join(" ")}`);
       const out = args.flags.get("out");
       if (file) {
-        const text = await scoreFile(file, {
+        for (const flag of ["council", "group"])
+          if (args.flags.has(flag))
+            throw new UsageError(
+              `--${flag} works with the shipped data (score --metric ID --council NAME), not with a FILE; ` +
+                "use --metric and --period to choose rows of a file",
+            );
+        const { text, notes } = await scoreFile(file, {
           format: choice(args, "format", ["lade", "els", "tidy"] as const),
           polarity: choice(args, "polarity", ["higher", "lower", "none"] as const),
           knownPolarity: (metric) => findMetric(metric)?.polarity,
+          metric: args.flags.get("metric"),
+          period: args.flags.get("period"),
         });
-        return { text, out };
+        return { text, out, notes };
       }
+      for (const flag of ["format", "polarity"])
+        if (args.flags.has(flag)) throw new UsageError(`--${flag} goes with a FILE to score`);
       const metric = args.flags.get("metric");
       if (!metric) throw new UsageError("score needs a FILE or --metric ID");
       const options = {

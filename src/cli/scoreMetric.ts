@@ -24,8 +24,7 @@ export function scoreMetricCsv(benchmarks: Benchmarks, options: ScoreMetricOptio
   const rows = benchmarks.score(metric, period, { group });
   if (council && !group) {
     const row = benchmarks.row(council, rows);
-    if (!row)
-      throw new UsageError(`No ${metric.id} row for ${council.shortName} (${council.code}) in ${period}`);
+    if (!row) throw new UsageError(benchmarks.noRowMessage(metric, council, period));
     return scoreCsv([row]);
   }
   return scoreCsv(rows);

@@ -1,9 +1,9 @@
 import { csvLine } from "../core/csvOut.js";
 import type { ScoredObservation } from "../core/scoring.js";
 
-export const SCORE_HEADER = "metric,period,areacd,areanm,value,median,mad,mad_score,band,outlier";
+export const SCORE_HEADER = "metric,period,areacd,areanm,value,median,mad,mad_score,band,outlier,note";
 
-/** The score command's CSV: one row per observation, numbers at full precision. */
+/** The score command's CSV: one row per observation, numbers at full precision, and why a row has no score. */
 export function scoreCsv(rows: readonly ScoredObservation[]): string {
   const lines = [SCORE_HEADER];
   for (const r of rows) {
@@ -19,6 +19,7 @@ export function scoreCsv(rows: readonly ScoredObservation[]): string {
         r.score,
         r.band,
         r.outlier ?? "",
+        r.reason ?? r.note ?? "",
       ]),
     );
   }

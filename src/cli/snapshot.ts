@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { credit, mergeAttribution } from "../core/attribution.js";
 import { CATALOGUE, findMetric } from "../core/catalogue/index.js";
 import { readObservations, type DataFormat } from "../core/load.js";
@@ -7,6 +6,7 @@ import { buildSnapshot, serializeSnapshot } from "../core/snapshot.js";
 import { fetchText } from "../sources/fetchText.js";
 import { SourceRegistry } from "../sources/registry.js";
 import { UsageError } from "./args.js";
+import { readTextFile } from "./files.js";
 import { DATA_ROOT } from "./shipped.js";
 
 /** A source given on the command line: a registry id, an https URL or a local file. */
@@ -18,13 +18,13 @@ async function readSource(
   if (known) {
     const local = !/^https:\/\//.test(known.url);
     const text = local
-      ? await readFile(new URL(known.url, DATA_ROOT), "utf8")
+      ? await readTextFile(new URL(known.url, DATA_ROOT))
       : (await fetchText(known.url)).text;
     return { text, format: known.format };
   }
   if (/^https:\/\//.test(ref)) return { text: (await fetchText(ref)).text };
   if (/^[a-z]+:\/\//i.test(ref)) throw new UsageError(`Only https URLs can be sources: ${ref}`);
-  return { text: await readFile(ref, "utf8") };
+  return { text: await readTextFile(ref) };
 }
 
 /** Builds a snapshot from sources; attribution from the catalogue for known metrics. */

@@ -1,6 +1,6 @@
 // One place that answers the questions every surface asks (functions, CLI, task pane): which metric,
 // which period, which council, and how it scores among like councils or a comparator group.
-import { findMetric, CATALOGUE } from "./catalogue/index.js";
+import { findMetric, CATALOGUE, placeInPopulation } from "./catalogue/index.js";
 import type { Metric } from "./catalogue/types.js";
 import { CouncilDirectory, tierFromCode } from "./councils.js";
 import { Dataset } from "./dataset.js";
@@ -31,6 +31,13 @@ export interface ScoreOptions extends MadOptions {
 
 /** A metric known to the catalogue, or one that only exists in loaded data (compared across all rows). */
 export type MetricRef = Metric | { id: string; name: string; polarity: "none"; population?: undefined };
+
+/** Why a metric has no data: none was published as an all-council file, or the loaded data lack it. */
+export function noDataMessage(metric: MetricRef): string {
+  return "hasDefaultData" in metric && !metric.hasDefaultData
+    ? `"${metric.name}" has no data: no published all-council file was found for it. Add one under Data (Sources) to use it.`
+    : `No data for "${metric.name}" in the loaded data`;
+}
 
 const list = (items: readonly string[], max = 12): string =>
   items.length > max ? `${items.slice(0, max).join(", ")}, … (${items.length} in all)` : items.join(", ");
@@ -73,7 +80,7 @@ export class Benchmarks {
   /** The period id for a user's text ("2023-24", "2023/24", "12 months to Mar 2025"); latest with data when empty. */
   period(metric: MetricRef, text?: string | null): string {
     const periods = this.data.periods(metric.id);
-    if (!periods.length) throw new NotFound(`No data for metric "${metric.id}" in the loaded data`);
+    if (!periods.length) throw new NotFound(noDataMessage(metric));
     if (text === undefined || text === null || text.trim() === "" || text.trim().toLowerCase() === "latest") {
       return this.data.latestPeriod(metric.id)!;
     }
@@ -82,7 +89,9 @@ export class Benchmarks {
       (p) => p === wanted || periodLabel(p).toLowerCase() === text.trim().toLowerCase(),
     );
     if (found) return found;
-    throw new NotFound(`No period "${text}" for metric "${metric.id}". Periods: ${list(periods)}`);
+    throw new NotFound(
+      `No period "${text}" for "${metric.name}". Periods: ${list(periods.map(periodLabel))}`,
+    );
   }
 
   council(codeOrName: string): Council {
@@ -158,9 +167,19 @@ export class Benchmarks {
     const period = this.period(metric, periodText);
     const council = this.council(councilText);
     const found = this.row(council, this.score(metric, period, options));
-    if (!found)
-      throw new NotFound(`No ${metric.id} value for ${council.shortName} (${council.code}) in ${period}`);
+    if (!found) throw new NotFound(this.noRowMessage(metric, council, period));
     return found;
+  }
+
+  /**
+   * Why a council has no row: it does not provide the service ("Adult social care … is not compared for
+   * West Suffolk: district council: the service is provided by the county"), or the publisher left it out.
+   */
+  noRowMessage(metric: MetricRef, council: Council, period: string): string {
+    const place = metric.population ? placeInPopulation(metric.population, council.code) : undefined;
+    if (place && "notCompared" in place)
+      return `"${metric.name}" does not apply to ${council.shortName} (${place.notCompared})`;
+    return `No "${metric.name}" value for ${council.shortName} (${council.code}) in ${periodLabel(period)}`;
   }
 
   /** A council's values over time, oldest first; periods where it has no row are left out. */

@@ -2,7 +2,7 @@ import { spread, type MadOptions, type Spread } from "./mad.js";
 import { isNumber, type MaybeNumber } from "./numbers.js";
 
 /** Why a value got no score. */
-export type NoScoreReason = "missing" | "no-values" | "mad-zero";
+export type NoScoreReason = "missing" | "no-values" | "mad-zero" | "overflow";
 
 export type ScoreResult = { score: number } | { score: null; reason: NoScoreReason };
 
@@ -10,8 +10,11 @@ export type ScoreResult = { score: number } | { score: null; reason: NoScoreReas
 export function scoreAgainst(value: MaybeNumber, s: Spread): ScoreResult {
   if (!isNumber(value)) return { score: null, reason: "missing" };
   if (s.count === 0) return { score: null, reason: "no-values" };
+  // Values near ±1.8e308 can push the median, MAD or score past what a number holds: no score, not ±Infinity.
+  if (!Number.isFinite(s.median) || !Number.isFinite(s.mad)) return { score: null, reason: "overflow" };
   if (!(s.mad > 0)) return { score: null, reason: "mad-zero" };
-  return { score: (value - s.median) / s.mad };
+  const score = (value - s.median) / s.mad;
+  return Number.isFinite(score) ? { score } : { score: null, reason: "overflow" };
 }
 
 /** The LADE score of `value` against `values`; null when there is none (see `scoreAgainst` for why). */

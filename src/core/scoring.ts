@@ -71,6 +71,7 @@ export function scoreObservations(
 const NO_SCORE = {
   "no-values": "no council in the comparison has a value",
   "mad-zero": "MAD is 0 (over half the councils have the same value), so no score",
+  overflow: "the score is too large to represent (values of extreme size in the comparison)",
 } as const;
 
 function placeRow(o: Observation, options: ScoringOptions): Placement {

@@ -29,6 +29,35 @@ export const snapshotSchema = z.object({
 });
 
 export type Snapshot = z.infer<typeof snapshotSchema>;
+
+/** Everything but `metrics`, which is read by hand: zod's records drop keys such as "__proto__". */
+const headSchema = snapshotSchema.omit({ metrics: true });
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A record with no prototype, so any metric or period id (even "__proto__") is an ordinary key. */
+const emptyRecord = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
+function readMetrics(raw: unknown): Snapshot["metrics"] {
+  if (!isPlainObject(raw)) throw new SnapshotError("Not a valid snapshot: metrics: expected an object");
+  const metrics = emptyRecord<Record<string, (number | null)[]>>();
+  for (const metric of Object.keys(raw)) {
+    const periods = raw[metric];
+    if (!isPlainObject(periods))
+      throw new SnapshotError(`Not a valid snapshot: metrics.${metric}: expected an object`);
+    const out = (metrics[metric] = emptyRecord<(number | null)[]>());
+    for (const period of Object.keys(periods)) {
+      const pairs = pairsSchema.safeParse(periods[period]);
+      if (!pairs.success)
+        throw new SnapshotError(
+          `Not a valid snapshot: metrics.${metric}.${period}: ${pairs.error.issues[0]?.message}`,
+        );
+      out[period] = pairs.data;
+    }
+  }
+  return metrics;
+}
 export type Attribution = z.infer<typeof attributionSchema>;
 
 export class SnapshotError extends Error {
@@ -43,12 +72,12 @@ export function parseSnapshot(text: string): Snapshot {
   } catch (e) {
     throw new SnapshotError(`Not a snapshot: the file is not JSON (${(e as Error).message})`);
   }
-  const result = snapshotSchema.safeParse(json);
+  const result = headSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new SnapshotError(`Not a valid snapshot: ${issue.path.join(".") || "file"}: ${issue.message}`);
   }
-  const s = result.data;
+  const s: Snapshot = { ...result.data, metrics: readMetrics((json as { metrics?: unknown }).metrics) };
   for (const [metric, periods] of Object.entries(s.metrics)) {
     for (const [period, pairs] of Object.entries(periods)) {
       for (let i = 0; i < pairs.length; i += 2) {
@@ -87,10 +116,10 @@ export function buildSnapshot(
   const codes = [...names.keys()].sort();
   const index = new Map(codes.map((c, i) => [c, i]));
   const order = [...(info.metricOrder ?? []).filter((m) => byMetric.has(m)), ...[...byMetric.keys()].sort()];
-  const metrics: Snapshot["metrics"] = {};
+  const metrics = emptyRecord<Record<string, (number | null)[]>>();
   for (const metric of new Set(order)) {
     const periods = byMetric.get(metric)!;
-    metrics[metric] = {};
+    metrics[metric] = emptyRecord();
     for (const period of sortPeriods(periods.keys())) {
       const rows = [...periods.get(period)!].sort(([a], [b]) => index.get(a)! - index.get(b)!);
       metrics[metric][period] = rows.flatMap(([code, value]) => [index.get(code)!, value]);

@@ -43,11 +43,12 @@ export async function metric(
   if (!loaded(b)) return b;
   // Excel ignores the result of a cancelled call; skip the work.
   if (cancelled()) return excelError("notAvailable", "Cancelled");
-  return fieldOf(b.lookup(text(council), text(metricId), text(period)), f);
+  const row = b.lookup(text(council), text(metricId), text(period));
+  return fieldOf(row, b.metric(row.metric).name, f);
 }
 
-function fieldOf(row: ScoredObservation, field: Field): number | string | ErrorValue {
-  const what = `${row.metric} for ${row.areanm} (${row.areacd}) in ${periodLabel(row.period)}`;
+function fieldOf(row: ScoredObservation, metricName: string, field: Field): number | string | ErrorValue {
+  const what = `"${metricName}" for ${row.areanm} (${row.areacd}) in ${periodLabel(row.period)}`;
   if (field === "value") {
     return row.value ?? excelError("notAvailable", `No ${what}: ${row.reason ?? "no value"}`);
   }
@@ -73,7 +74,8 @@ export async function series(
   const m = b.metric(text(metricId));
   const c = b.council(text(council));
   const rows = b.series(c.code, m.id);
-  if (!rows.length) return [[excelError("notAvailable", `No ${m.id} values for ${c.shortName} (${c.code})`)]];
+  if (!rows.length)
+    return [[excelError("notAvailable", `No "${m.name}" values for ${c.shortName} (${c.code})`)]];
   return rows.map((r) => [periodLabel(r.period), r.value ?? ""]);
 }
 

@@ -21,6 +21,15 @@ function rangeSpread(values: unknown): Spread | ErrorValue {
 
 const isSpread = (s: Spread | ErrorValue): s is Spread => "median" in s;
 
+const overflow = (): ErrorValue =>
+  excelError("invalidNumber", "The score is too large to represent: the range holds numbers of extreme size");
+
+/** The error for a value that has no score against a spread with numbers: a MAD of 0, or an overflow. */
+const noScore = (s: Spread, value: number): ErrorValue => {
+  const r = scoreAgainst(value, s);
+  return "reason" in r && r.reason === "overflow" ? overflow() : madZero(s);
+};
+
 const madZero = (s: Spread): ErrorValue =>
   excelError(
     "divisionByZero",
@@ -43,17 +52,18 @@ export function madScore(value: unknown, values: unknown): number | ErrorValue {
   if (!isNumber(value)) {
     return excelError("invalidValue", `The value to score must be a number; got ${describeCell(value)}`);
   }
-  // The spread has numbers and the value is one, so the only way to get no score is a MAD of 0.
-  return scoreAgainst(value, s).score ?? madZero(s);
+  return scoreAgainst(value, s).score ?? noScore(s, value);
 }
 
 /** Scores for every cell, same shape; "" where a cell has no number. A range-wide problem gives one error. */
 export function madScores(values: unknown): (number | string | ErrorValue)[][] {
   const s = rangeSpread(values);
   if (!isSpread(s)) return [[s]];
+  if (!Number.isFinite(s.median) || !Number.isFinite(s.mad)) return [[overflow()]];
   if (!(s.mad > 0)) return [[madZero(s)]];
+  // A single cell whose score overflows gets #NUM! in its place; the others are still scored.
   return asRange(values).map((row) =>
-    row.map((cell) => (isNumber(cell) ? scoreAgainst(cell, s).score! : "")),
+    row.map((cell) => (isNumber(cell) ? (scoreAgainst(cell, s).score ?? overflow()) : "")),
   );
 }
 

@@ -41,6 +41,8 @@ export function InsertSection({ data, workbook, notify, onInserted }: InsertSect
   const dataset = session?.benchmarks.data;
   const periods = metric && dataset ? dataset.periods(metric) : [];
   const loadedOnly = dataset ? dataset.metrics().filter((m) => !findMetric(m)) : [];
+  // Before the data load, the built-in data's metrics; after, whatever the loaded data hold.
+  const available = (id: string) => (dataset ? dataset.has(id) : findMetric(id)?.hasDefaultData === true);
 
   const chooseMetric = (id: string) => {
     setMetric(id);
@@ -84,7 +86,7 @@ export function InsertSection({ data, workbook, notify, onInserted }: InsertSect
       <Subtitle1 as="h2" id="insert-heading">
         Insert a benchmark table
       </Subtitle1>
-      <MetricPicker value={metric} onChange={chooseMetric} loadedOnly={loadedOnly} />
+      <MetricPicker value={metric} onChange={chooseMetric} loadedOnly={loadedOnly} available={available} />
       <PeriodPicker
         value={period}
         onChange={setPeriod}
@@ -109,7 +111,7 @@ export function InsertSection({ data, workbook, notify, onInserted }: InsertSect
         <Button
           appearance="primary"
           icon={<TableAdd20Regular />}
-          disabled={!metric || busy || data.status === "loading"}
+          disabled={!metric || !available(metric) || busy || data.status === "loading"}
           onClick={() => void insert()}
         >
           Insert table

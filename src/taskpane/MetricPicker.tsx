@@ -7,6 +7,7 @@ import { DOMAINS, POLARITY_WORDS } from "./labels.js";
 const useStyles = makeStyles({
   details: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   caveats: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  unavailable: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface MetricPickerProps {
@@ -14,9 +15,17 @@ export interface MetricPickerProps {
   onChange: (metric: string) => void;
   /** Metrics in loaded data that the catalogue does not know (from sources the user added). */
   loadedOnly: readonly string[];
+  /** Whether a catalogue metric has data to insert (the loaded data once loaded, else the built-in data). */
+  available: (id: string) => boolean;
 }
 
-export function MetricPicker({ value, onChange, loadedOnly }: MetricPickerProps) {
+/** Why a metric cannot be chosen, in words, shown beside it. */
+export const UNAVAILABLE =
+  "no data: no published all-council file was found for it; add one under Data to use it";
+
+export function MetricPicker({ value, onChange, loadedOnly, available }: MetricPickerProps) {
+  const styles = useStyles();
+  const unavailable = CATALOGUE.filter((m) => !available(m.id));
   return (
     <>
       <Field label="Metric">
@@ -25,9 +34,9 @@ export function MetricPicker({ value, onChange, loadedOnly }: MetricPickerProps)
           {DOMAINS.map((domain) => (
             <optgroup key={domain.id} label={domain.label}>
               {CATALOGUE.filter((m) => m.domain === domain.id).map((m) => (
-                <option key={m.id} value={m.id}>
+                <option key={m.id} value={m.id} disabled={!available(m.id)}>
                   {m.name}
-                  {m.hasDefaultData ? "" : " (no built-in data)"}
+                  {available(m.id) ? "" : " (no data)"}
                 </option>
               ))}
             </optgroup>
@@ -43,6 +52,11 @@ export function MetricPicker({ value, onChange, loadedOnly }: MetricPickerProps)
           )}
         </FitSelect>
       </Field>
+      {unavailable.length > 0 && (
+        <Caption1 className={styles.unavailable}>
+          Not available ({UNAVAILABLE}): {unavailable.map((m) => m.name).join("; ")}.
+        </Caption1>
+      )}
       {value && <MetricDetails metric={value} />}
     </>
   );

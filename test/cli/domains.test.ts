@@ -59,6 +59,7 @@ async function cliScores(metric: string, period: string) {
     "mad_score",
     "band",
     "outlier",
+    "note",
   ]);
   return rows;
 }

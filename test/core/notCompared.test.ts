@@ -35,7 +35,7 @@ function typeInPeriod(code: string, period: string): string {
   if (!r) return PREFIX_TYPES[code.slice(0, 3)] ?? "not a council";
   const start = `${period.slice(0, 4)}-04-01`; // the snapshot's periods here are financial or academic years
   while (r["end-date"] && r["end-date"] < start && r["replaced-by"]) {
-    const next = r["replaced-by"].split(",");
+    const next: string[] = r["replaced-by"].split(",");
     if (next.length !== 1) break;
     r = byLetters.get(next[0])!;
   }

@@ -252,3 +252,43 @@ describe("BENCH.COMPARATORS", () => {
     );
   });
 });
+
+describe("messages name metrics and councils, not ids", () => {
+  it("a metric with no published data says so by name, as unavailable rather than broken", async () => {
+    const r = await excel("METRIC", "West Suffolk", "council-tax-collection-rate");
+    expectError(
+      r,
+      "#N/A",
+      /"Percentage of council tax collected in the year" has no data: no published all-council file/,
+    );
+    expect((r as { message: string }).message).not.toMatch(/council-tax-collection-rate/);
+  });
+
+  it("a council that does not provide the service is told why, by name", async () => {
+    const r = await excel("METRIC", "West Suffolk", "ASC3");
+    expectError(
+      r,
+      "#N/A",
+      /"Ease of finding information about services: service users" does not apply to West Suffolk \(district council/,
+    );
+    expect((r as { message: string }).message).not.toMatch(/ASC3/);
+  });
+
+  it("an unknown period names the metric and lists periods as people read them", async () => {
+    const r = await excel("METRIC", "West Suffolk", "non-major-planning-decisions-in-time", "1999");
+    expectError(
+      r,
+      "#N/A",
+      /No period "1999" for "Percentage of non-major .*"\. Periods: 12 months to Sep 2024/,
+    );
+  });
+
+  it("a missing value names the metric, not its id", async () => {
+    const r = await excel("METRIC", "Bristol", RECYCLING, "2023-24");
+    expectError(
+      r,
+      "#N/A",
+      /"Percentage of household waste sent for reuse, recycling or composting \(ex NI192\)" for/,
+    );
+  });
+});

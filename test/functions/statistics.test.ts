@@ -11,7 +11,6 @@ afterAll(() => vi.unstubAllGlobals());
 beforeEach(() => spreads.clear());
 
 const column = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
-const close = (actual: unknown, expected: number) => expectClose(actual, expected);
 
 describe.each(LADE_FILES)("BENCH.MADSCORE reproduces every published LADE score in %s", (file) => {
   it(`matches MADs_from_median for all ${PUBLISHED_SCORES[file]} council-years`, () => {
@@ -85,6 +84,23 @@ describe("BENCH.MADSCORE", () => {
 
   it("returns #NUM! for a range without numbers", () => {
     expectError(excel("MADSCORE", 5, column("a", null)), "#NUM!");
+  });
+});
+
+describe("scores too large to represent", () => {
+  // Median 2e-300, MAD 1e-300: (1e308 − 2e-300) / 1e-300 is past the largest number.
+  const range = column(1e308, 1e-300, 2e-300, 3e-300, 2e-300);
+
+  it("MADSCORE gives #NUM! with a message, never Infinity", () => {
+    expectError(excel("MADSCORE", 1e308, range), "#NUM!", /too large to represent/);
+    expect(excel("MADSCORE", 1e-300, range)).toBe(-1);
+  });
+
+  it("MADSCORES puts #NUM! in that cell alone and scores the others", () => {
+    const out = excel("MADSCORES", range) as unknown[][];
+    expectError(out[0][0], "#NUM!", /too large/);
+    expect(out[1][0]).toBe(-1);
+    expect(out[2][0]).toBe(0);
   });
 });
 

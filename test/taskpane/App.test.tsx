@@ -42,6 +42,24 @@ describe("task pane (preview page)", () => {
     for (const g of groups) expect(g.querySelectorAll("option").length).toBeGreaterThan(0);
   });
 
+  it("shows metrics without data as unavailable, with the reason, and never offers to insert them", async () => {
+    render(<App host={null} />);
+    const option = (name: RegExp) => screen.getByRole("option", { name }) as HTMLOptionElement;
+    const councilTax = option(/Percentage of council tax collected in the year/);
+    expect(councilTax.disabled).toBe(true);
+    expect(councilTax.textContent).toMatch(/\(no data\)$/);
+    expect(option(/Workforce turnover rate/).disabled).toBe(false); // ASC7 ships now
+    expect(screen.getByText(/^Not available \(no data: no published all-council file/).textContent).toMatch(
+      /Percentage of council tax collected in the year/,
+    );
+    // A disabled option cannot be chosen; had it been, Insert stays disabled rather than failing.
+    fireEvent.change(metricSelect(), { target: { value: "council-tax-collection-rate" } });
+    await waitFor(() =>
+      expect(screen.getByRole("button", { name: "Insert table" })).toHaveProperty("disabled", true),
+    );
+    expect(screen.queryByText(/council-tax-collection-rate/)).toBeNull();
+  });
+
   it("shows the metric's unit, polarity and caveats", () => {
     render(<App host={null} />);
     fireEvent.change(metricSelect(), { target: { value: RECYCLING } });

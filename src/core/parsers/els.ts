@@ -1,6 +1,6 @@
 import type { Observation } from "../model.js";
 import { columns, FormatError, readCsv } from "./csv.js";
-import { observation } from "./observation.js";
+import { duplicateNote, observation, uniqueRows } from "./observation.js";
 import type { MetricInfo, ParsedFile } from "./types.js";
 
 const REQUIRED = ["areacd", "areanm", "geography", "indicator", "period", "observation"] as const;
@@ -13,7 +13,7 @@ const COUNCIL_CODE = /^E(06|07|08|09|10)\d{6}$/;
 export interface ElsOptions {
   /**
    * Which geography level to load: "County or Unitary Authority" or "Local Authority District". Default:
-   * both. Each row keeps its level, and rows are scored one level at a time (unitaries are in both).
+   * both, each row keeping its level (a unitary is listed at both: scoring takes one row per council).
    */
   geography?: string;
 }
@@ -39,31 +39,46 @@ export function parseEls(text: string, options: ElsOptions = {}): ParsedFile {
     );
   }
   const metrics = new Map<string, MetricInfo>();
-  const observations: Observation[] = [];
+  const rows: Observation[] = [];
+  const lines: number[] = [];
   let otherLevel = 0;
   let notCouncil = 0;
-  for (const r of table.rows) {
+  table.rows.forEach((r, k) => {
     const geography = (r[c.geography] ?? "").trim();
     if (!levels.includes(geography)) {
       otherLevel++;
-      continue;
+      return;
     }
     const areacd = (r[c.areacd] ?? "").trim();
     if (!COUNCIL_CODE.test(areacd)) {
       notCouncil++;
-      continue;
+      return;
     }
     const label = (r[c.indicator] ?? "").trim();
     const code = slug(label);
     if (!metrics.has(code))
       metrics.set(code, { code, name: label, unit: c.unit >= 0 ? r[c.unit]?.trim() : undefined });
-    observations.push(
-      observation(code, r[c.period] ?? "", areacd, r[c.areanm] ?? "", r[c.observation] ?? ""),
-    );
-  }
+    const o = observation(code, r[c.period] ?? "", areacd, r[c.areanm] ?? "", r[c.observation] ?? "");
+    o.geography = geography;
+    rows.push(o);
+    lines.push(table.lines[k]);
+  });
+  // A unitary is listed at both council levels: one row per council and level here.
+  const unique = uniqueRows(
+    rows,
+    lines,
+    (o) => `${o.metric}\u0000${o.period}\u0000${o.areacd}\u0000${o.geography}`,
+  );
   const skipped = [
     { count: otherLevel, reason: `geography other than ${levels.join(" or ")}` },
     { count: notCouncil, reason: "not an English council code" },
+    ...duplicateNote(unique.duplicates),
   ].filter((s) => s.count > 0);
-  return { format: "els", observations, metrics: [...metrics.values()], skipped };
+  return {
+    format: "els",
+    observations: unique.observations,
+    lines: unique.lines,
+    metrics: [...metrics.values()],
+    skipped,
+  };
 }

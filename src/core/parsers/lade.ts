@@ -1,6 +1,6 @@
 import { parsePolarity } from "../polarity.js";
 import { columns, readCsv } from "./csv.js";
-import { observation } from "./observation.js";
+import { duplicateNote, observation, uniqueRows } from "./observation.js";
 import type { MetricInfo, ParsedFile } from "./types.js";
 
 const REQUIRED = ["Financial year", "Local authority code", "Local authority name", "Code", "Value"] as const;
@@ -22,7 +22,7 @@ export function parseLade(text: string): ParsedFile {
   const table = readCsv(text);
   const c = columns(table, "LADE", REQUIRED, OPTIONAL);
   const metrics = new Map<string, MetricInfo>();
-  const observations = table.rows.map((r) => {
+  const rows = table.rows.map((r) => {
     const code = (r[c["Code"]] ?? "").trim();
     const info = metrics.get(code) ?? {
       code,
@@ -38,5 +38,12 @@ export function parseLade(text: string): ParsedFile {
       r[c["Value"]] ?? "",
     );
   });
-  return { format: "lade", observations, metrics: [...metrics.values()], skipped: [] };
+  const { observations, lines, duplicates } = uniqueRows(rows, table.lines);
+  return {
+    format: "lade",
+    observations,
+    lines,
+    metrics: [...metrics.values()],
+    skipped: duplicateNote(duplicates),
+  };
 }

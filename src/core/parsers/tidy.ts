@@ -1,5 +1,5 @@
 import { columns, readCsv } from "./csv.js";
-import { observation } from "./observation.js";
+import { duplicateNote, observation, uniqueRows } from "./observation.js";
 import type { ParsedFile } from "./types.js";
 
 const REQUIRED = ["areacd", "areanm", "period", "indicator", "value"] as const;
@@ -9,7 +9,7 @@ export function parseTidy(text: string): ParsedFile {
   const table = readCsv(text);
   const c = columns(table, "tidy CSV", REQUIRED, []);
   const codes = new Set<string>();
-  const observations = table.rows.map((r) => {
+  const rows = table.rows.map((r) => {
     const o = observation(
       r[c.indicator] ?? "",
       r[c.period] ?? "",
@@ -20,10 +20,12 @@ export function parseTidy(text: string): ParsedFile {
     codes.add(o.metric);
     return o;
   });
+  const { observations, lines, duplicates } = uniqueRows(rows, table.lines);
   return {
     format: "tidy",
     observations,
+    lines,
     metrics: [...codes].map((code) => ({ code, name: code })),
-    skipped: [],
+    skipped: duplicateNote(duplicates),
   };
 }

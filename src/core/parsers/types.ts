@@ -13,6 +13,8 @@ export interface MetricInfo {
 export interface ParsedFile {
   format: FileFormat;
   observations: Observation[];
+  /** The file line of each observation (1 = the header), for messages. */
+  lines: number[];
   metrics: MetricInfo[];
   /** Rows read but not loaded (other geography levels, non-council areas), with why. */
   skipped: { count: number; reason: string }[];
