@@ -2,6 +2,7 @@
 import { choice, parseArgs, UsageError } from "./args.js";
 import { exportCsv } from "./export.js";
 import { metricsCsv } from "./metrics.js";
+import { profileCsv } from "./profile.js";
 import { scoreFile } from "./scoreFile.js";
 import { scoreMetricCsv } from "./scoreMetric.js";
 import { shippedBenchmarks } from "./shipped.js";
@@ -11,6 +12,7 @@ import { findMetric } from "../core/catalogue/index.js";
 const USAGE = `Usage:
   cli score FILE [--format lade|els|tidy] [--polarity higher|lower|none] [--metric M] [--period P] [--out FILE]
   cli score --metric ID [--period P] [--council CODE_OR_NAME] [--group tier|type|region|nearest] [--out FILE]
+  cli profile --council CODE_OR_NAME [--group tier|type|region|nearest] [--period P] [--out FILE]
   cli metrics [--out FILE]
   cli snapshot --sources FILE_URL_OR_ID[,...] --out FILE.json [--created DATE]
   cli export [--metric ID] [--period P] [--out FILE]`;
@@ -58,6 +60,13 @@ export async function run(
         group: choice(args, "group", GROUPS),
       };
       return { text: scoreMetricCsv(await shippedBenchmarks(), options), out };
+    }
+    case "profile": {
+      const args = parseArgs(rest, ["council", "group", "period", "out"]);
+      const council = args.flags.get("council");
+      if (!council) throw new UsageError("profile needs --council CODE_OR_NAME");
+      const options = { group: choice(args, "group", GROUPS), period: args.flags.get("period") };
+      return { text: profileCsv(await shippedBenchmarks(), council, options), out: args.flags.get("out") };
     }
     case "metrics": {
       const args = parseArgs(rest, ["out"]);

@@ -15,6 +15,7 @@
 import pkg from "../../package.json";
 import { asRows, guard, guardAsync } from "./errors.js";
 import * as lookups from "./lookups.js";
+import * as profiles from "./profile.js";
 import * as stats from "./statistics.js";
 
 // The appended associate() calls resolve `CustomFunctions` to this binding. Where the Office runtime is
@@ -127,4 +128,41 @@ export function comparators(
   group?: string,
 ): Promise<Array<Array<string | CustomFunctions.Error>>> {
   return guardAsync(() => lookups.comparators(council, group)).then(asRows);
+}
+
+/**
+ * Where a council stands on every metric, spilled with a header row: value, England and group medians,
+ * MAD scores, band, rank, quartile, trend and flags, one row per metric. Scores are calculated by the
+ * add-in from published data, not official Oflog figures.
+ * @customfunction PROFILE
+ * @param {string} council Council code or name, e.g. "West Suffolk".
+ * @param {string} [group] Comparator group: "nearest", "type", "region", "tier" or a custom group's name; England (each metric's LADE population) when omitted.
+ * @param {string} [period] Period, e.g. "2023-24"; each metric's latest when omitted or where a metric lacks it.
+ * @returns A header row and one row per metric.
+ */
+export function profile(
+  council: string,
+  group?: string,
+  period?: string,
+): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
+  return guardAsync(() => profiles.profile(council, group, period)).then(asRows);
+}
+
+/**
+ * A council's rank on one metric within its comparison, such as "5 of 16" (1 = best after polarity; ties
+ * share the better rank).
+ * @customfunction RANK
+ * @param {string} council Council code or name.
+ * @param {string} metric Metric id, e.g. "household-waste-recycling-rate".
+ * @param {string} [group] Comparator group ("nearest", "type", "region", "tier" or a custom group's name); England when omitted.
+ * @param {string} [period] Period, e.g. "2023-24"; the latest with data when omitted.
+ * @returns Text such as "5 of 16"; #N/A when the council has no rank (no value, not applicable, no polarity).
+ */
+export function rank(
+  council: string,
+  metric: string,
+  group?: string,
+  period?: string,
+): Promise<string | CustomFunctions.Error> {
+  return guardAsync(() => profiles.rank(council, metric, group, period));
 }

@@ -9,10 +9,10 @@ import { excelError, type ErrorValue } from "./errors.js";
 
 const FIELDS = ["value", "median", "mad", "score", "band"] as const;
 type Field = (typeof FIELDS)[number];
-const KINDS: readonly string[] = ["tier", "type", "region", "nearest"] satisfies GroupKind[];
+export const KINDS: readonly string[] = ["tier", "type", "region", "nearest"] satisfies GroupKind[];
 
 /** Loads the data; a failure is #N/A saying why (Excel's "not available"), not an unexpected #VALUE!. */
-async function load(options?: { customGroups?: boolean }): Promise<Benchmarks | ErrorValue> {
+export async function load(options?: { customGroups?: boolean }): Promise<Benchmarks | ErrorValue> {
   try {
     return await getBenchmarks(options);
   } catch (e) {
@@ -21,7 +21,7 @@ async function load(options?: { customGroups?: boolean }): Promise<Benchmarks | 
   }
 }
 
-const loaded = (b: Benchmarks | ErrorValue): b is Benchmarks => "lookup" in b;
+export const loaded = (b: Benchmarks | ErrorValue): b is Benchmarks => "lookup" in b;
 
 /** Lets a cancelled call stop after the (shared, uncancellable) data load instead of doing its lookup. */
 export function cancellation(invocation?: CustomFunctions.CancelableInvocation): () => boolean {

@@ -23,7 +23,18 @@ describe("BENCH function metadata", () => {
 
   it("has exactly the released ids", () => {
     expect(metadata.map((f) => f.id).sort()).toEqual(
-      ["BAND", "COMPARATORS", "MAD", "MADSCORE", "MADSCORES", "METRIC", "SERIES", "VERSION"].sort(),
+      [
+        "BAND",
+        "COMPARATORS",
+        "MAD",
+        "MADSCORE",
+        "MADSCORES",
+        "METRIC",
+        "PROFILE",
+        "RANK",
+        "SERIES",
+        "VERSION",
+      ].sort(),
     );
   });
 
@@ -43,9 +54,9 @@ describe("BENCH function metadata", () => {
     expect(signature("VERSION")).toEqual([]);
   });
 
-  it("spills MADSCORES, SERIES and COMPARATORS; the others return one value", () => {
+  it("spills MADSCORES, SERIES, COMPARATORS and PROFILE; the others return one value", () => {
     const spilled = metadata.filter((f) => f.result.dimensionality === "matrix").map((f) => f.id);
-    expect(spilled.sort()).toEqual(["COMPARATORS", "MADSCORES", "SERIES"]);
+    expect(spilled.sort()).toEqual(["COMPARATORS", "MADSCORES", "PROFILE", "SERIES"]);
   });
 
   it("makes METRIC, and only METRIC, cancelable, with no other options", () => {
