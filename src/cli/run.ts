@@ -3,6 +3,7 @@ import { choice, parseArgs, UsageError } from "./args.js";
 import { exportCsv } from "./export.js";
 import { metricsCsv } from "./metrics.js";
 import { profileCsv } from "./profile.js";
+import { themesCsv } from "./themes.js";
 import { scoreFile } from "./scoreFile.js";
 import { scoreMetricCsv } from "./scoreMetric.js";
 import { shippedBenchmarks } from "./shipped.js";
@@ -13,6 +14,7 @@ const USAGE = `Usage:
   cli score FILE [--format lade|els|tidy] [--polarity higher|lower|none] [--metric M] [--period P] [--out FILE]
   cli score --metric ID [--period P] [--council CODE_OR_NAME] [--group tier|type|region|nearest] [--out FILE]
   cli profile --council CODE_OR_NAME [--group tier|type|region|nearest] [--period P] [--out FILE]
+  cli themes --council CODE_OR_NAME [--group tier|type|region|nearest] [--period P] [--out FILE]
   cli metrics [--out FILE]
   cli snapshot --sources FILE_URL_OR_ID[,...] --out FILE.json [--created DATE]
   cli export [--metric ID] [--period P] [--out FILE]`;
@@ -67,6 +69,13 @@ export async function run(
       if (!council) throw new UsageError("profile needs --council CODE_OR_NAME");
       const options = { group: choice(args, "group", GROUPS), period: args.flags.get("period") };
       return { text: profileCsv(await shippedBenchmarks(), council, options), out: args.flags.get("out") };
+    }
+    case "themes": {
+      const args = parseArgs(rest, ["council", "group", "period", "out"]);
+      const council = args.flags.get("council");
+      if (!council) throw new UsageError("themes needs --council CODE_OR_NAME");
+      const options = { group: choice(args, "group", GROUPS), period: args.flags.get("period") };
+      return { text: themesCsv(await shippedBenchmarks(), council, options), out: args.flags.get("out") };
     }
     case "metrics": {
       const args = parseArgs(rest, ["out"]);

@@ -37,3 +37,15 @@ export { CATALOGUE, findMetric, catalogueId, THEMES, type Metric, type Theme } f
 export { CouncilDirectory } from "./councils.js";
 export { resolveGroup, GROUP_KINDS, type ComparatorGroup, type GroupKind } from "./groups.js";
 export { readObservations, type DataFormat } from "./load.js";
+export {
+  councilProfile,
+  profileRow,
+  rankText,
+  bandWords,
+  type CouncilProfile,
+  type ProfileOptions,
+  type ProfileRow,
+  type ProfileFlag,
+  type Trend,
+} from "./profile.js";
+export { decodeText } from "./text.js";

@@ -60,6 +60,8 @@ export interface ProfileRow {
   trend: Trend | null;
   /** The periods the trend is read over, oldest first. */
   trendPeriods: string[];
+  /** Worse in each of those three periods than in the one before (after polarity). */
+  worseningRun: boolean;
   flags: ProfileFlag[];
   /** The best three other councils of the comparison, best first (none for no-polarity metrics). */
   learnFrom: LearnFrom[];
@@ -130,6 +132,7 @@ export function profileRow(
       ...base,
       ...EMPTY,
       trendPeriods: [],
+      worseningRun: false,
       learnFrom: [],
       value: own?.value ?? null,
       band: "not-compared",
@@ -163,6 +166,7 @@ export function profileRow(
     quartile: rank === null ? null : quartileOf(rank, withValue.length),
     trend: trend.trend,
     trendPeriods: trend.periods,
+    worseningRun: trend.worseningRun,
     flags,
     learnFrom: judged ? best(withValue, polarity, council.code) : [],
     note: noteOf(own, context),

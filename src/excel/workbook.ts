@@ -2,9 +2,11 @@
 // the file (which tables exist, the sources the user added, a snapshot of the values behind the tables).
 import { benchmarkTable, type TableSpec } from "../core/table.js";
 import type { CustomGroup } from "../core/groups.js";
+import type { LocalEvidence } from "../core/themeReport.js";
 import { snapshotObservations } from "../core/snapshot.js";
 import { createGroupsTable, loadCustomGroups, readCustomGroups } from "./customGroups.js";
 import { describeError } from "./errors.js";
+import { createEvidenceTable, loadLocalEvidence } from "./evidence.js";
 import { queueNewTable, type Placement } from "./insert.js";
 import { refreshTables, type RefreshReport } from "./refresh.js";
 import {
@@ -89,6 +91,16 @@ export class BenchmarkWorkbook {
   /** Adds the ComparatorGroups table for the user to fill in; returns the sheet it is on. */
   createCustomGroupsTable(): Promise<string> {
     return this.serial(() => Excel.run(createGroupsTable));
+  }
+
+  /** The council's own Best Value evidence (the Evidence table), read afresh: users edit it at any time. */
+  localEvidence(): Promise<LocalEvidence[]> {
+    return Excel.run(loadLocalEvidence);
+  }
+
+  /** Adds the Evidence table for the user to fill in; returns the sheet it is on. */
+  createEvidenceTable(): Promise<string> {
+    return this.serial(() => Excel.run(createEvidenceTable));
   }
 
   /** The workbook's benchmark tables, with the sheet each is on now. */

@@ -3,6 +3,7 @@
 // add-in's data: the workbook's own snapshot and sources over the shipped default snapshot, shared with
 // the task pane; elsewhere the shipped files. Tests swap the source with useBenchmarks.
 import type { Benchmarks } from "../core/benchmarks.js";
+import type { LocalEvidence } from "../core/themeReport.js";
 import { addinWorkbook } from "../excel/addin.js";
 import { loadShippedBenchmarks } from "../sources/shipped.js";
 
@@ -24,6 +25,22 @@ export function getBenchmarks(options: { customGroups?: boolean } = {}): Promise
   if (s === undefined) return loadDefault(options.customGroups === true);
   // The executor turns a factory that throws into a rejection.
   return new Promise((resolve) => resolve(typeof s === "function" ? s() : s));
+}
+
+type EvidenceSource = readonly LocalEvidence[] | (() => Promise<readonly LocalEvidence[]>);
+let evidence: EvidenceSource | undefined;
+
+/** Serves THEMEREPORT and THEMEEVIDENCE local evidence from `next`; none = the workbook's Evidence table. */
+export function useLocalEvidence(next?: EvidenceSource): void {
+  evidence = next;
+}
+
+/** The council's own evidence (the workbook's Evidence table inside Excel; none elsewhere). */
+export async function getLocalEvidence(): Promise<readonly LocalEvidence[]> {
+  if (evidence !== undefined) return typeof evidence === "function" ? evidence() : evidence;
+  const page = (globalThis as { location?: { href?: string } }).location?.href;
+  if (page && typeof Excel !== "undefined") return addinWorkbook().localEvidence();
+  return [];
 }
 
 function loadDefault(customGroups: boolean): Promise<Benchmarks> {

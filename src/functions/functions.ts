@@ -17,6 +17,7 @@ import { asRows, guard, guardAsync } from "./errors.js";
 import * as lookups from "./lookups.js";
 import * as profiles from "./profile.js";
 import * as stats from "./statistics.js";
+import * as themes from "./themes.js";
 
 // The appended associate() calls resolve `CustomFunctions` to this binding. Where the Office runtime is
 // absent (a plain browser, tests) it is a no-op instead of a ReferenceError that would stop the bundle.
@@ -165,4 +166,84 @@ export function rank(
   period?: string,
 ): Promise<string | CustomFunctions.Error> {
   return guardAsync(() => profiles.rank(council, metric, group, period));
+}
+
+/**
+ * The seven themes of the 2024 Best Value statutory guidance, spilled down, in the guidance's order.
+ * @customfunction THEMES
+ * @returns One theme name per row.
+ */
+export function themeNames(): string[][] {
+  return themes.themes();
+}
+
+/**
+ * The score of a Best Value theme from its evidence: the median of the polarity-adjusted MAD scores
+ * (positive is better). Blank cells are ignored; scores with polarity "none" are context, not evidence.
+ * @customfunction THEMESCORE
+ * @param {string} theme A theme's name, e.g. "Use of resources".
+ * @param {unknown[][]} scores MAD scores, one per piece of evidence.
+ * @param {unknown[][]} [polarities] "higher" (default), "lower" or "none" per score, or one word for all.
+ * @returns The theme score; #N/A "Not rated — insufficient evidence" with fewer than two scores.
+ */
+export function themeScore(
+  theme: string,
+  scores: unknown[][],
+  polarities?: unknown[][],
+): number | CustomFunctions.Error {
+  return guard(() => themes.themeScore(theme, scores, polarities));
+}
+
+/**
+ * The rating of a Best Value theme from its evidence: "Strong" (score ≥ 1.5), "Good", "In line with
+ * similar councils", "Some concern" or "Concern" (below −1.5), with LADE's cut-offs.
+ * @customfunction THEMERATING
+ * @param {string} theme A theme's name, e.g. "Service delivery".
+ * @param {unknown[][]} scores MAD scores, one per piece of evidence.
+ * @param {unknown[][]} [polarities] "higher" (default), "lower" or "none" per score, or one word for all.
+ * @returns The rating, or "Not rated — insufficient evidence" with fewer than two scores.
+ */
+export function themeRating(
+  theme: string,
+  scores: unknown[][],
+  polarities?: unknown[][],
+): string | CustomFunctions.Error {
+  return guard(() => themes.themeRating(theme, scores, polarities));
+}
+
+/**
+ * A council's Best Value theme ratings, spilled with a header: theme, score, rating, coverage, warning
+ * flags and the metrics used. Local evidence from the workbook's Evidence table is marked local. Never a
+ * single score across themes.
+ * @customfunction THEMEREPORT
+ * @param {string} council Council code or name.
+ * @param {string} [group] Comparator group ("nearest", "type", "region", "tier" or a custom group's name); each metric's LADE population when omitted.
+ * @param {string} [period] Period, e.g. "2023-24"; each metric's latest when omitted.
+ * @returns A header row and one row per theme.
+ */
+export function themeReport(
+  council: string,
+  group?: string,
+  period?: string,
+): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
+  return guardAsync(() => themes.themeReportSpill(council, group, period)).then(asRows);
+}
+
+/**
+ * The evidence behind one Best Value theme for a council, one row per piece of evidence (published or
+ * local), with its status and score.
+ * @customfunction THEMEEVIDENCE
+ * @param {string} council Council code or name.
+ * @param {string} theme A theme's name, e.g. "Use of resources".
+ * @param {string} [group] Comparator group; each metric's LADE population when omitted.
+ * @param {string} [period] Period; each metric's latest when omitted.
+ * @returns A header row and one row per piece of evidence.
+ */
+export function themeEvidence(
+  council: string,
+  theme: string,
+  group?: string,
+  period?: string,
+): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
+  return guardAsync(() => themes.themeEvidenceSpill(council, theme, group, period)).then(asRows);
 }

@@ -33,6 +33,11 @@ describe("BENCH function metadata", () => {
         "PROFILE",
         "RANK",
         "SERIES",
+        "THEMEEVIDENCE",
+        "THEMEREPORT",
+        "THEMERATING",
+        "THEMES",
+        "THEMESCORE",
         "VERSION",
       ].sort(),
     );
@@ -54,9 +59,17 @@ describe("BENCH function metadata", () => {
     expect(signature("VERSION")).toEqual([]);
   });
 
-  it("spills MADSCORES, SERIES, COMPARATORS and PROFILE; the others return one value", () => {
+  it("spills MADSCORES, SERIES, COMPARATORS, PROFILE and the theme report, evidence and list; the others return one value", () => {
     const spilled = metadata.filter((f) => f.result.dimensionality === "matrix").map((f) => f.id);
-    expect(spilled.sort()).toEqual(["COMPARATORS", "MADSCORES", "PROFILE", "SERIES"]);
+    expect(spilled.sort()).toEqual([
+      "COMPARATORS",
+      "MADSCORES",
+      "PROFILE",
+      "SERIES",
+      "THEMEEVIDENCE",
+      "THEMEREPORT",
+      "THEMES",
+    ]);
   });
 
   it("makes METRIC, and only METRIC, cancelable, with no other options", () => {

@@ -53,10 +53,13 @@ const asc = (id: string, file: string, unit: string): MetricDefinition => ({
   numberFormat: unit === "percent" ? "0.0" : "0.0##",
   appliesTo: "upper",
   population: UPPER_TIER,
+  // Ease of finding information speaks to engagement; workforce turnover to culture (as context).
   themes:
     id === "ASC3" || id === "ASC4"
       ? ["service-delivery", "partnerships-and-community-engagement"]
-      : ["service-delivery"],
+      : id === "ASC7"
+        ? ["service-delivery", "culture"]
+        : ["service-delivery"],
   file,
   unit,
 });

@@ -18,7 +18,7 @@ export type {
 } from "./types.js";
 export { buildCatalogue, placeInPopulation, shortLicence } from "./build.js";
 export { DEFINITIONS, NOT_OFFICIAL } from "./definitions.js";
-export { THEMES } from "./themes.js";
+export { THEMES, findTheme, type ThemeInfo } from "./themes.js";
 
 export const CATALOGUE: readonly Metric[] = buildCatalogue(DEFINITIONS, PUBLISHED);
 
