@@ -120,6 +120,10 @@ export function buildCouncils(csvText: string): CouncilsFile {
       };
       // Created by a reorganisation (it replaced abolished councils): the date it took over their services.
       if (direct.has(letters) && r["start-date"]) entry.since = r["start-date"];
+      // A district's county council (mySociety county-la, by its three-letter code), if it is current.
+      const county = byLetters.get(r["county-la"] ?? "");
+      if (entry.tier === "lower" && county?.["current-authority"] === "True")
+        entry.county = county["gss-code"];
       if (altNames.length) entry.altNames = altNames;
       return entry;
     })

@@ -1,5 +1,5 @@
-// Ribbon commands. Loaded by taskpane.html (the shared runtime), so the handlers share state with the
-// task pane and custom functions.
+// Ribbon commands. Bundled into functions.js (webpack.config.js), which taskpane.html (the shared runtime)
+// loads before the pane, so the handlers share state with the task pane and custom functions.
 import { describeError } from "../excel/errors.js";
 import { refreshAll } from "./refreshAll.js";
 
@@ -16,7 +16,10 @@ export async function onRefreshAll(event: Office.AddinCommands.Event): Promise<v
   }
 }
 
-// Outside Office (preview page, tests) there is no Office global and nothing to register with.
+// Outside Office (preview page, tests) there is no Office global and nothing to register with; nor are there
+// ribbon actions where functions.js runs on its own (Excel's JavaScript-only custom functions runtime).
 if (typeof Office !== "undefined") {
-  Office.onReady(() => Office.actions.associate("refreshAll", onRefreshAll));
+  Office.onReady(() => {
+    if (Office.actions) Office.actions.associate("refreshAll", onRefreshAll);
+  });
 }

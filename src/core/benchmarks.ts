@@ -14,6 +14,7 @@ import {
 } from "./groups.js";
 import type { MadOptions } from "./mad.js";
 import type { Council, Observation } from "./model.js";
+import { nameSimilarity } from "./names.js";
 import { periodId, periodLabel } from "./periods.js";
 import { placeRows, type PlacedRows } from "./population.js";
 import { scoreObservations, type ScoredObservation } from "./scoring.js";
@@ -35,12 +36,30 @@ export type MetricRef = Metric | { id: string; name: string; polarity: "none"; p
 /** Why a metric has no data: none was published as an all-council file, or the loaded data lack it. */
 export function noDataMessage(metric: MetricRef): string {
   return "hasDefaultData" in metric && !metric.hasDefaultData
-    ? `"${metric.name}" has no data: no published all-council file was found for it. Add one under Data (Sources) to use it.`
+    ? `"${metric.name}" has no data: no published all-council file was found for it. To use it, add a file that has it (under Data in the task pane; score FILE on the command line).`
     : `No data for "${metric.name}" in the loaded data`;
 }
 
-const list = (items: readonly string[], max = 12): string =>
-  items.length > max ? `${items.slice(0, max).join(", ")}, … (${items.length} in all)` : items.join(", ");
+/** Up to three catalogue metrics whose name or id is closest to the text (a typo, a few words of a name). */
+function closeMetrics(text: string): Metric[] {
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  const key = words(text);
+  if (!key) return [];
+  const similarity = (m: Metric) =>
+    Math.max(...[m.name, m.id].map((s) => (words(s).includes(key) ? 0.9 : nameSimilarity(key, words(s)))));
+  return CATALOGUE.map((m) => ({ m, score: similarity(m) }))
+    .filter((x) => x.score >= 0.5)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3)
+    .map((x) => x.m);
+}
+
+const list = (items: readonly string[], max = 12, sep = ", "): string =>
+  items.length > max ? `${items.slice(0, max).join(sep)}${sep}… (${items.length} in all)` : items.join(sep);
 
 export class Benchmarks {
   readonly directory: CouncilDirectory;
@@ -69,12 +88,12 @@ export class Benchmarks {
     if (m) return m;
     const loaded = this.data.metrics().find((x) => x.toLowerCase() === id.trim().toLowerCase());
     if (loaded) return { id: loaded, name: loaded, polarity: "none" };
-    throw new NotFound(
-      `Unknown metric "${id}". Metrics: ${list(
-        CATALOGUE.map((x) => x.id),
-        40,
-      )}`,
-    );
+    // Formulas and --metric take the id, so each metric is named with its id in brackets: what to type.
+    const named = (m: Metric) => `${m.name} (${m.id})`;
+    const close = closeMetrics(id);
+    // Names hold commas, so the lists are separated by semicolons.
+    const hint = close.length ? ` Did you mean: ${close.map(named).join("; ")}?` : "";
+    throw new NotFound(`Unknown metric "${id}".${hint} Metrics: ${list(CATALOGUE.map(named), 40, "; ")}`);
   }
 
   /** The period id for a user's text ("2023-24", "2023/24", "12 months to Mar 2025"); latest with data when empty. */
@@ -177,8 +196,15 @@ export class Benchmarks {
    */
   noRowMessage(metric: MetricRef, council: Council, period: string): string {
     const place = metric.population ? placeInPopulation(metric.population, council.code) : undefined;
-    if (place && "notCompared" in place)
-      return `"${metric.name}" does not apply to ${council.shortName} (${place.notCompared})`;
+    if (place && "notCompared" in place) {
+      const why = `"${metric.name}" does not apply to ${council.shortName} (${place.notCompared})`;
+      // A district's county provides the upper-tier services there: name it, as what to look up instead.
+      const county = council.county ? this.directory.byCode(council.county) : undefined;
+      const countyPlace = county && placeInPopulation(metric.population!, county.code);
+      return county && countyPlace && "set" in countyPlace
+        ? `${why}. ${county.shortName} provides it for ${council.shortName}'s area: use ${county.shortName} instead`
+        : why;
+    }
     return `No "${metric.name}" value for ${council.shortName} (${council.code}) in ${periodLabel(period)}`;
   }
 

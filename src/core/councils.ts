@@ -1,6 +1,6 @@
 // The councils reference table (data/councils.json) and lookups by code or name. Older data use the
 // codes and names of abolished councils, so codes resolve to successors and data names can be added.
-import { z } from "zod";
+import * as z from "./schema.js";
 import type { Council, Tier } from "./model.js";
 import { nameSimilarity, normaliseName } from "./names.js";
 
@@ -18,6 +18,8 @@ const councilSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date such as 2020-04-01")
     .optional(),
+  /** A district's county council, which provides its area's upper-tier services (mySociety county-la). */
+  county: gssCode.optional(),
   /** Other names the council goes by (mySociety alt-names); only in the file, not on Council. */
   altNames: z.array(z.string()).optional(),
 });

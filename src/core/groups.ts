@@ -1,6 +1,6 @@
 // Comparator groups: the councils a council is benchmarked against. Members are codes; old codes of
 // comparable predecessors are included so data from before a reorganisation still joins.
-import { z } from "zod";
+import * as z from "./schema.js";
 import { type CouncilDirectory, tierFromCode, typeFromCode } from "./councils.js";
 import type { Council, Tier } from "./model.js";
 

@@ -39,4 +39,6 @@ export interface Council {
    * "2020-04-01"): from then on a row a publisher still files under a predecessor's code is this council's.
    */
   since?: string;
+  /** A district's county council (its code): it provides the upper-tier services in the district's area. */
+  county?: string;
 }

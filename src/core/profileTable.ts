@@ -3,7 +3,8 @@
 import type { Benchmarks } from "./benchmarks.js";
 import { periodLabel } from "./periods.js";
 import { bandWords, councilProfile, rankText, type ProfileOptions, type ProfileRow } from "./profile.js";
-import { TEXT_FORMAT, type BenchmarkTable, type CellValue, type TableColumn } from "./table.js";
+import type { BenchmarkTable, CellValue, TableColumn } from "./table.js";
+import { TEXT_FORMAT } from "./tableFormat.js";
 
 const DOMAIN_WORDS: Record<ProfileRow["domain"], string> = {
   "adult-skills": "Adult skills",

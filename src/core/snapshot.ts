@@ -1,7 +1,7 @@
 // The project's own snapshot format: published values of many metrics in one versioned JSON file, so the
 // add-in works offline. Compact (an area table, then flat [area, value, …] pairs per metric and period)
 // and written one period per line, so the same data always gives the same bytes.
-import { z } from "zod";
+import * as z from "./schema.js";
 import type { Observation } from "./model.js";
 import { sortPeriods } from "./periods.js";
 

@@ -1,17 +1,41 @@
 // The rows of a benchmark table: what the task pane previews and what src/excel writes into a worksheet.
 // Pure, so the same definition gives the same rows in Excel, the preview page and tests.
+export { TEXT_FORMAT } from "./tableFormat.js";
 import type { Benchmarks, MetricRef } from "./benchmarks.js";
 import { shortLicence } from "./catalogue/index.js";
 import type { GroupKind } from "./groups.js";
 import { periodLabel } from "./periods.js";
+import { profileTable } from "./profileTable.js";
+import type { LocalEvidence } from "./themeReport.js";
+import { themeSummaryTable } from "./themeSummary.js";
 import type { ScoredObservation } from "./scoring.js";
+import { TEXT_FORMAT } from "./tableFormat.js";
+
+/** The `metric` of a profile table's spec (a profile covers every metric). */
+export const PROFILE_METRIC = "profile";
+/** The `metric` of a Best Value summary's spec. */
+export const SUMMARY_METRIC = "summary";
 
 /** What a table shows: one metric, a period ("latest", "all" or a period such as "2023-24"), optional group. */
 export interface TableSpec {
+  /** A metric id, or PROFILE_METRIC for a profile table. */
   metric: string;
   period: string;
   /** Compare within this council's comparator group: tier, type, region, nearest or a custom group's name. */
   group?: { council: string; kind: GroupKind | string };
+  /**
+   * A council profile (one row per metric) instead of a metric table; `group.kind` then names the
+   * comparator group of this council and `period` is "latest" (each metric's latest) or a period.
+   */
+  profile?: { council: string };
+  /** A Best Value summary of the council (each theme's rating and evidence), optionally beside a second council. */
+  summary?: { council: string; compare?: string };
+  /** Metric tables: my council (code or name); its row is highlighted. */
+  focus?: string;
+  /** Metric tables: only the comparison group's councils (needs `group`). */
+  groupOnly?: boolean;
+  /** Metric tables: best score first after polarity (highest first with no polarity), ties by name, no score last. */
+  sort?: "score";
 }
 
 export type CellValue = string | number | boolean | null;
@@ -32,9 +56,17 @@ export interface BenchmarkTable {
   caveats: string[];
   /** Who published the values and under which licence. */
   attribution: string;
+  /** What the workbook colours: absent for tables that have no Band column to colour. */
+  highlight?: TableHighlight;
 }
 
-export const TEXT_FORMAT = "@";
+/** What src/excel highlights in a table, found by column name ("Band", "Council code"). */
+export interface TableHighlight {
+  /** How the Band column writes a band: as its id ("slightly-worse") or in words ("slightly worse"). */
+  bandText: "id" | "words";
+  /** My council's row: the codes its rows carry in the Council code column. */
+  focus?: { council: string; codes: string[] };
+}
 const GENERAL = "General";
 const SCORE_FORMAT = "0.00";
 /** MAD is often a fraction of the values' precision, so it gets up to three decimals. */
@@ -54,24 +86,43 @@ export const TABLE_COLUMN_NAMES = [
   "Note",
 ] as const;
 
-/** The table for a spec; throws NotFound naming the metric, period, council or group that is unknown. */
+/**
+ * The table for a spec: a metric table, or a council's profile when `spec.profile` is set. Throws NotFound
+ * naming the metric, period, council or group that is unknown.
+ */
 export function benchmarkTable(
   benchmarks: Benchmarks,
   spec: TableSpec,
-  info: { attribution?: string } = {},
+  info: { attribution?: string; local?: readonly LocalEvidence[] } = {},
 ): BenchmarkTable {
+  if (spec.profile) return councilProfileTable(benchmarks, spec, spec.profile.council, info);
+  if (spec.summary) {
+    const period = spec.period.trim().toLowerCase() === "latest" ? undefined : spec.period;
+    const { council, compare } = spec.summary;
+    const table = themeSummaryTable(benchmarks, council, {
+      group: spec.group?.kind,
+      period,
+      compare,
+      local: info.local,
+    });
+    return info.attribution ? { ...table, attribution: info.attribution } : table;
+  }
   const metric = benchmarks.metric(spec.metric);
   const all = spec.period.trim().toLowerCase() === "all";
   const periods = all ? benchmarks.data.periods(metric.id) : [benchmarks.period(metric, spec.period)];
   const group = spec.group && { council: spec.group.council, kind: spec.group.kind as GroupKind };
-  // Resolve the group once up front, so an unknown council or group fails before any scoring.
-  const groupName = group && benchmarks.group(group.council, group.kind).name;
+  if (spec.groupOnly && !group) throw new Error("Showing only the group's councils needs a comparator group");
+  // Resolve the group and my council once up front, so an unknown one fails before any scoring.
+  const comparator = group && benchmarks.group(group.council, group.kind);
+  const focus = spec.focus === undefined ? undefined : benchmarks.council(spec.focus);
+  const members = spec.groupOnly && comparator ? new Set(comparator.members) : undefined;
+  const order = spec.sort === "score" ? byScore(metric.polarity) : byCouncil;
 
-  const rows = periods.flatMap((period) =>
+  const scored = periods.map((period) =>
     benchmarks
       .score(metric, period, { group })
-      .sort(byCouncil)
-      .map((o) => tableRow(o)),
+      .filter((o) => !members || members.has(o.areacd))
+      .sort(order),
   );
   const periodText = all
     ? "all periods"
@@ -79,13 +130,35 @@ export function benchmarkTable(
       ? "latest period"
       : "";
   const periodPart = periodText || periodLabel(periods[0]);
+  const groupPart = comparator
+    ? `, compared within ${comparator.name}${members ? " (its councils only)" : ""}`
+    : "";
+  const focusCodes = focus && [
+    ...new Set([focus.code, ...scored.flatMap((rows) => benchmarks.row(focus, rows)?.areacd ?? [])]),
+  ];
   return {
     columns: columns(metric),
-    rows,
-    title: `${metric.name}${unitText(metric)}: ${periodPart}${groupName ? `, compared within ${groupName}` : ""}`,
+    rows: scored.flatMap((rows) => rows.map((o) => tableRow(o))),
+    title: `${metric.name}${unitText(metric)}: ${periodPart}${groupPart}${spec.sort === "score" ? ", best first" : ""}`,
     caveats: "caveats" in metric ? [...metric.caveats, ...(metric.note ? [metric.note] : [])] : [],
     attribution: info.attribution ?? defaultAttribution(metric),
+    highlight: {
+      bandText: "id",
+      ...(focus && focusCodes ? { focus: { council: focus.shortName, codes: focusCodes } } : {}),
+    },
   };
+}
+
+/** The council's profile (see profileTable.ts) as a spec asks for it. */
+function councilProfileTable(
+  benchmarks: Benchmarks,
+  spec: TableSpec,
+  council: string,
+  info: { attribution?: string },
+): BenchmarkTable {
+  const period = spec.period.trim().toLowerCase() === "latest" ? undefined : spec.period;
+  const table = profileTable(benchmarks, council, { group: spec.group?.kind, period }, info);
+  return { ...table, highlight: { bandText: "words" } };
 }
 
 function columns(metric: MetricRef): TableColumn[] {
@@ -128,6 +201,16 @@ function tableRow(o: ScoredObservation): CellValue[] {
 
 const byCouncil = (a: ScoredObservation, b: ScoredObservation): number =>
   a.areanm.localeCompare(b.areanm, "en-GB") || (a.areacd < b.areacd ? -1 : a.areacd > b.areacd ? 1 : 0);
+
+/** Best first after polarity (highest first for metrics with no polarity), ties by name; no score last. */
+const byScore =
+  (polarity: MetricRef["polarity"]) =>
+  (a: ScoredObservation, b: ScoredObservation): number => {
+    if (a.score === null || b.score === null)
+      return (a.score === null ? 1 : 0) - (b.score === null ? 1 : 0) || byCouncil(a, b);
+    const sign = polarity === "lower" ? -1 : 1;
+    return sign * (b.score - a.score) || byCouncil(a, b);
+  };
 
 function unitText(metric: MetricRef): string {
   return "unit" in metric && metric.unit ? ` (${metric.unit})` : "";

@@ -8,12 +8,19 @@ import { FormatError } from "./parsers/csv.js";
 export function decodeText(bytes: Uint8Array): string {
   const b = bytes;
   const bom16 = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
-  if (!bom16 && b[0] === 0x50 && b[1] === 0x4b)
+  const utf16 = "The file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel) and try again";
+  if (bom16) throw new FormatError(utf16);
+  if (startsWith(b, ZIP))
     throw new FormatError(
       "The file is not text: it looks like a spreadsheet or zip file. Save the sheet as CSV UTF-8",
     );
-  if (bom16 || looksUtf16(b))
-    throw new FormatError("The file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel) and try again");
+  if (startsWith(b, OLE))
+    throw new FormatError(
+      "The file is not text: it looks like an Excel .xls workbook. Save the sheet as CSV UTF-8",
+    );
+  if (looksUtf16(b)) throw new FormatError(utf16);
+  if (b.subarray(0, 4096).includes(0))
+    throw new FormatError("The file is not text (it holds NUL bytes); save it as CSV UTF-8");
   let text: string;
   try {
     text = new Utf8Decoder("utf-8", { fatal: true }).decode(b);
@@ -33,11 +40,31 @@ const Utf8Decoder = (
   }
 ).TextDecoder;
 
-/** UTF-16 without a BOM: every other byte of ASCII text is zero. */
+/** Zip (xlsx, ods and other zipped files: local file, empty archive or spanned signature) and OLE2 (xls). */
+const ZIP = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0x50, 0x4b, 0x05, 0x06],
+  [0x50, 0x4b, 0x07, 0x08],
+];
+const OLE = [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]];
+
+function startsWith(b: Uint8Array, signatures: readonly (readonly number[])[]): boolean {
+  return signatures.some((sig) => sig.length <= b.length && sig.every((x, i) => b[i] === x));
+}
+
+/**
+ * UTF-16 without a BOM: in mostly-ASCII text one byte of each pair is zero (the high byte: odd positions
+ * for little-endian, even for big-endian) and the other almost never is. Other files with zeros are binary.
+ */
 function looksUtf16(b: Uint8Array): boolean {
-  const n = Math.min(b.length, 512);
-  if (n < 4) return false;
-  let zeros = 0;
-  for (let i = 0; i < n; i++) if (b[i] === 0) zeros++;
-  return zeros > n / 4;
+  const pairs = Math.min(b.length, 1024) >> 1;
+  if (pairs < 2) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (b[2 * i] === 0) even++;
+    if (b[2 * i + 1] === 0) odd++;
+  }
+  const [many, few] = even > odd ? [even, odd] : [odd, even];
+  return many > pairs / 2 && few <= pairs / 20;
 }

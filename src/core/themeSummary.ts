@@ -1,7 +1,8 @@
 // The "Best Value summary" sheet's table: each theme's rating, then its evidence under it, for a council,
 // optionally beside a second council. The same themeReport as THEMEREPORT and `cli themes`.
 import type { Benchmarks } from "./benchmarks.js";
-import { TEXT_FORMAT, type BenchmarkTable, type CellValue, type TableColumn } from "./table.js";
+import type { BenchmarkTable, CellValue, TableColumn } from "./table.js";
+import { TEXT_FORMAT } from "./tableFormat.js";
 import { themeReport, type ThemeOptions } from "./themeReport.js";
 import { themeEvidenceCells, themeReportCells } from "./themeTable.js";
 

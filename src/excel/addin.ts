@@ -4,6 +4,7 @@
 import { loadShippedBenchmarks } from "../sources/shipped.js";
 import { DataSession } from "./session.js";
 import { BenchmarkWorkbook } from "./workbook.js";
+import type { Progress } from "./progress.js";
 import type { RefreshReport } from "./refresh.js";
 
 /** The data proxy on the add-in's own server (see server/). */
@@ -43,6 +44,6 @@ export function addinWorkbook(): BenchmarkWorkbook {
 }
 
 /** The ribbon's Refresh all. */
-export function refreshAll(): Promise<RefreshReport> {
-  return addinWorkbook().refreshAll();
+export function refreshAll(onProgress?: Progress): Promise<RefreshReport> {
+  return addinWorkbook().refreshAll(onProgress);
 }

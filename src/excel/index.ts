@@ -2,7 +2,9 @@
 export { addinSession, addinWorkbook, PROXY_BASE, refreshAll } from "./addin.js";
 export { GROUPS_SHEET, GROUPS_TABLE, parseCustomGroups, readCustomGroups } from "./customGroups.js";
 export { describeError } from "./errors.js";
+export { BAND_STYLES, FOCUS_STYLE, type BandStyle } from "./highlights.js";
 export type { Placement } from "./insert.js";
+export type { Progress } from "./progress.js";
 export type { RefreshReport } from "./refresh.js";
 export {
   REGISTRY_NAMESPACE,

@@ -2,6 +2,7 @@
 // whose text columns are formatted as text before any value is written.
 import type { BenchmarkTable } from "../core/table.js";
 import { bodyFormats, bodyValues, grid, headerRow } from "./cells.js";
+import { findHighlights, queueHighlights, queueRemoveHighlights } from "./highlights.js";
 import { sheetName, tableName } from "./names.js";
 
 /** Where a new table goes: on a new sheet, or at the selected cell (which must have room for it). */
@@ -12,9 +13,12 @@ export interface PlannedTable {
   sheet: string;
   /** Rows of the table's data body. */
   rows: number;
-  /** How to take the table out again if saving it fails. */
-  undo: (context: Excel.RequestContext) => void;
+  /** How to take the table out again if saving it fails (queued; the caller syncs). */
+  undo: (context: Excel.RequestContext) => Promise<void>;
 }
+
+/** What the new sheet and table are named after (a metric id, or e.g. "Profile West Suffolk"). */
+export type TableNaming = string | { sheet: string; table: string };
 
 /** Lines above the table: what it shows, who published it, and the metric's caveats. */
 export function titleLines(table: BenchmarkTable): string[] {
@@ -28,9 +32,10 @@ export function titleLines(table: BenchmarkTable): string[] {
 export async function queueNewTable(
   context: Excel.RequestContext,
   table: BenchmarkTable,
-  metric: string,
+  naming: TableNaming,
   placement: Placement,
 ): Promise<PlannedTable> {
+  const names = typeof naming === "string" ? { sheet: naming, table: naming } : naming;
   if (!table.rows.length) throw new Error(`${table.title}: there are no rows to show`);
   const workbook = context.workbook;
   const tables = workbook.tables.load("items/name");
@@ -45,13 +50,13 @@ export async function queueNewTable(
   const width = table.columns.length;
   const height = lines.length + 1 + 1 + table.rows.length; // lines, a blank row, header, body
   const name = tableName(
-    metric,
+    names.table,
     tables.items.map((t) => t.name),
   );
   let sheet: Excel.Worksheet;
   let top = 0;
   let left = 0;
-  let undo: (context: Excel.RequestContext) => void;
+  let undo: (context: Excel.RequestContext) => Promise<void>;
   let onSheet: string;
 
   if (selected && selectedSheet) {
@@ -68,8 +73,9 @@ export async function queueNewTable(
     }
     const formats = area.numberFormat;
     onSheet = selectedSheet.name;
-    undo = (ctx) => {
+    undo = async (ctx) => {
       const back = ctx.workbook.worksheets.getItem(onSheet).getRangeByIndexes(top, left, height, width);
+      queueRemoveHighlights(await findHighlights(ctx, back));
       back.clear("Contents");
       back.numberFormat = formats;
       // Last: it fails when the table was never made, and nothing after a failure runs.
@@ -77,11 +83,11 @@ export async function queueNewTable(
     };
   } else {
     onSheet = sheetName(
-      metric,
+      names.sheet,
       sheets.items.map((s) => s.name),
     );
     sheet = workbook.worksheets.add(onSheet);
-    undo = (ctx) => ctx.workbook.worksheets.getItem(onSheet).delete();
+    undo = async (ctx) => ctx.workbook.worksheets.getItem(onSheet).delete();
   }
 
   const title = sheet.getRangeByIndexes(top, left, lines.length, 1);
@@ -95,6 +101,7 @@ export async function queueNewTable(
   range.values = [headerRow(table), ...bodyValues(table)];
   const created = sheet.tables.add(range, true);
   created.name = name;
+  queueHighlights(sheet, table, { top: tableTop + 1, left, rows: table.rows.length, width });
   range.format.autofitColumns();
   sheet.activate();
   return { table: name, sheet: onSheet, rows: table.rows.length, undo };

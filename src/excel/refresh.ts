@@ -1,7 +1,9 @@
 // Refreshing benchmark tables: fetch every source once, recompute every table, and only then write, table
 // by table. A table whose data could not be fetched or computed is not touched.
+import type { LocalEvidence } from "../core/themeReport.js";
 import { benchmarkTable, type BenchmarkTable } from "../core/table.js";
 import { describeError } from "./errors.js";
+import { progressReporter, type Progress } from "./progress.js";
 import {
   loadRegistry,
   queueSaveRegistry,
@@ -12,6 +14,7 @@ import {
 import { rewriteTable, TableGone } from "./rewrite.js";
 import type { DataSession } from "./session.js";
 import { loadSnapshotPart, queueSaveSnapshot, workbookSnapshot } from "./snapshotPart.js";
+import { metricsOfTables, tableAttribution, tableSources } from "./tableData.js";
 
 export interface RefreshReport {
   at: string;
@@ -41,49 +44,77 @@ async function fetchSources(session: DataSession, sources: TableSource[]): Promi
   return failures;
 }
 
-function compute(session: DataSession, entry: RegisteredTable, sourceError?: string): Computed {
+function compute(
+  session: DataSession,
+  entry: RegisteredTable,
+  sourceError: string | undefined,
+  local: readonly LocalEvidence[],
+): Computed {
   if (sourceError) return { entry, error: sourceError };
   try {
-    const attribution = session.attributionOf(entry.spec.metric);
-    return { entry, table: benchmarkTable(session.benchmarks, entry.spec, { attribution }) };
+    const attribution = tableAttribution(session, entry.spec);
+    return { entry, table: benchmarkTable(session.benchmarks, entry.spec, { attribution, local }) };
   } catch (e) {
     return { entry, error: describeError(e) };
   }
 }
 
+/**
+ * Refreshes the chosen tables. `onProgress` counts one step for fetching and computing, one per table
+ * (written or left as it was) and one for recording the results: chosen.length + 2 steps.
+ */
 export async function refreshTables(
   session: DataSession,
   chosen: RegisteredTable[],
   now: Date,
+  onProgress?: Progress,
+  /** The workbook's Evidence table, for Best Value summaries. */
+  local: readonly LocalEvidence[] = [],
 ): Promise<RefreshReport> {
+  const progress = progressReporter(onProgress);
   const at = now.toISOString();
   const report: RefreshReport = { at, refreshed: [], failed: [] };
-  if (!chosen.length) return report;
+  if (!chosen.length) {
+    progress(1, 1, "No benchmark tables to refresh");
+    return report;
+  }
+  const total = chosen.length + 2;
+  progress(0, total, "Fetching the data");
 
-  const sourceErrors = await fetchSources(
-    session,
-    chosen.map((t) => t.source),
+  // A profile depends on every source of its metrics; any of them failing leaves it as it was.
+  const sources = chosen.map((t) => tableSources(session, t));
+  const sourceErrors = await fetchSources(session, sources.flat());
+  const computed = chosen.map((entry, i) =>
+    compute(
+      session,
+      entry,
+      sources[i].map((s) => sourceErrors.get(s.id)).find((e) => e !== undefined),
+      local,
+    ),
   );
-  const computed = chosen.map((entry) => compute(session, entry, sourceErrors.get(entry.source.id)));
+  progress(1, total, "Computed the tables");
 
   const gone = new Set<string>();
-  for (const c of computed) {
+  for (const [i, c] of computed.entries()) {
     if ("error" in c) {
       report.failed.push({ table: c.entry.table, message: c.error });
-      continue;
+    } else {
+      try {
+        const written = await rewriteTable(c.entry.table, c.table);
+        report.refreshed.push({ table: c.entry.table, ...written });
+      } catch (e) {
+        if (e instanceof TableGone) gone.add(c.entry.table);
+        report.failed.push({ table: c.entry.table, message: describeError(e) });
+      }
     }
-    try {
-      const written = await rewriteTable(c.entry.table, c.table);
-      report.refreshed.push({ table: c.entry.table, ...written });
-    } catch (e) {
-      if (e instanceof TableGone) gone.add(c.entry.table);
-      report.failed.push({ table: c.entry.table, message: describeError(e) });
-    }
+    const ok = report.refreshed.at(-1)?.table === c.entry.table;
+    progress(2 + i, total, `${ok ? "Refreshed" : "Could not refresh"} ${c.entry.table}`);
   }
 
   await recordResults(session, report, gone, now).catch((e: unknown) =>
     console.error("Could not record the refresh in the workbook", e),
   );
+  progress(total, total, `Refreshed ${report.refreshed.length} of ${chosen.length} tables`);
   return report;
 }
 
@@ -109,7 +140,10 @@ async function recordResults(session: DataSession, report: RefreshReport, gone: 
     }));
     queueSaveRegistry(context, loaded);
     if (report.refreshed.length) {
-      const metrics = [...new Set(tables.map((t) => t.spec.metric))];
+      const metrics = metricsOfTables(
+        session.benchmarks,
+        tables.map((t) => t.spec),
+      );
       queueSaveSnapshot(
         context,
         snapshot,

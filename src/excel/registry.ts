@@ -1,6 +1,6 @@
 // Which tables in the workbook are benchmark tables and how to rebuild each one: kept in the workbook (a
 // custom XML part), so Refresh works after the file is saved, reopened or sent to a colleague.
-import { z } from "zod";
+import * as z from "../core/schema.js";
 import { loadPart, queueRestorePart, queueSavePart, type LoadedPart } from "./xmlPart.js";
 import type { TableSpec } from "../core/table.js";
 
@@ -21,6 +21,16 @@ const specSchema = z.object({
   metric: z.string().min(1),
   period: z.string().min(1),
   group: z.object({ council: z.string().min(1), kind: z.string().min(1) }).optional(),
+  // Added with profiles and "my council": optional, so lists saved before them still load.
+  /** A council profile (`metric` is then "profile"). */
+  profile: z.object({ council: z.string().min(1) }).optional(),
+  /** A Best Value summary (`metric` is then "summary"). */
+  summary: z.object({ council: z.string().min(1), compare: z.string().min(1).optional() }).optional(),
+  /** My council, whose row is highlighted. */
+  focus: z.string().min(1).optional(),
+  /** Only the comparison group's councils. */
+  groupOnly: z.boolean().optional(),
+  sort: z.literal("score").optional(),
 });
 
 const resultSchema = z.object({

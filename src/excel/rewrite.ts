@@ -1,8 +1,10 @@
 // Writes refreshed rows into an existing benchmark table. Everything is read and checked first; then one
 // batch writes. Excel does not roll a failed batch back, so the cells it touches are kept and put back if
-// the write fails: a failed refresh leaves the sheet as it was.
+// the write fails: a failed refresh leaves the sheet as it was. The table's conditional formats (band
+// colours, my council's row) are laid again over the new rows, and put back as they were on failure.
 import type { BenchmarkTable } from "../core/table.js";
 import { bodyFormats, bodyValues, grid, headerRow, type Cell } from "./cells.js";
+import { findHighlights, queueHighlights, queueRemoveHighlights } from "./highlights.js";
 
 export class TableGone extends Error {
   override name = "TableGone";
@@ -17,6 +19,8 @@ interface Before {
   /** The table and the rows it grows into: formulas (constants read back as values) and formats. */
   formulas: Cell[][];
   formats: string[][];
+  /** Whether the table had our conditional formats (tables inserted before there were any have none). */
+  highlighted: boolean;
 }
 
 /** Rewrites the table's own columns; columns the user added to the right keep their contents. */
@@ -35,7 +39,7 @@ export async function rewriteTable(
     });
   } catch (error) {
     if (before)
-      await restore(name, before).catch((e: unknown) => console.error(`Could not restore ${name}`, e));
+      await restore(name, before, table).catch((e: unknown) => console.error(`Could not restore ${name}`, e));
     throw error;
   }
   return { sheet: before!.sheet, rows: table.rows.length };
@@ -47,6 +51,8 @@ interface Plan {
   excelTable: Excel.Table;
   /** Formulas (R1C1) in the first row of the user's own columns, to carry into new rows. */
   userFormulas: (string | null)[];
+  /** Our conditional formats on the table's own columns, replaced by the write. */
+  highlights: Excel.ConditionalFormat[];
 }
 
 async function readTable(context: Excel.RequestContext, name: string, table: BenchmarkTable): Promise<Plan> {
@@ -86,6 +92,10 @@ async function readTable(context: Excel.RequestContext, name: string, table: Ben
   const userFormulas = (firstUserRow?.formulasR1C1[0] ?? []).map((f) =>
     typeof f === "string" && f.startsWith("=") ? f : null,
   );
+  const highlights = await findHighlights(
+    context,
+    worksheet.getRangeByIndexes(top + 1, left, span, ours.length),
+  );
   return {
     before: {
       sheet: worksheet.name,
@@ -95,14 +105,17 @@ async function readTable(context: Excel.RequestContext, name: string, table: Ben
       rows,
       formulas: area.formulas,
       formats: area.numberFormat,
+      highlighted: highlights.length > 0,
     },
     worksheet,
     excelTable,
     userFormulas,
+    highlights,
   };
 }
 
-function queueWrite({ before, worksheet, excelTable, userFormulas }: Plan, table: BenchmarkTable): void {
+function queueWrite(plan: Plan, table: BenchmarkTable): void {
+  const { before, worksheet, excelTable, userFormulas } = plan;
   const { top, left, width, rows: oldRows } = before;
   const rows = table.rows.length;
   const ours = table.columns.length;
@@ -125,16 +138,23 @@ function queueWrite({ before, worksheet, excelTable, userFormulas }: Plan, table
     );
     added.formulasR1C1 = Array.from({ length: rows - oldRows }, () => userFormulas);
   }
+  queueRemoveHighlights(plan.highlights);
+  queueHighlights(worksheet, table, { top: top + 1, left, rows, width: ours });
 }
 
-async function restore(name: string, before: Before): Promise<void> {
+async function restore(name: string, before: Before, table: BenchmarkTable): Promise<void> {
   await Excel.run(async (context) => {
     const worksheet = context.workbook.worksheets.getItem(before.sheet);
     const { top, left, width, rows } = before;
+    const ours = table.columns.length;
+    const body = before.formulas.length - 1;
+    const highlights = await findHighlights(context, worksheet.getRangeByIndexes(top + 1, left, body, ours));
     context.workbook.tables.getItem(name).resize(worksheet.getRangeByIndexes(top, left, 1 + rows, width));
     const area = worksheet.getRangeByIndexes(top, left, before.formulas.length, width);
     area.numberFormat = before.formats;
     area.formulas = before.formulas;
+    queueRemoveHighlights(highlights);
+    if (before.highlighted) queueHighlights(worksheet, table, { top: top + 1, left, rows, width: ours });
     await context.sync();
   });
 }

@@ -1,13 +1,20 @@
 // The add-in's view of one workbook: inserting benchmark tables, refreshing them, and the data kept inside
 // the file (which tables exist, the sources the user added, a snapshot of the values behind the tables).
-import { benchmarkTable, type TableSpec } from "../core/table.js";
+import {
+  benchmarkTable,
+  PROFILE_METRIC,
+  SUMMARY_METRIC,
+  type BenchmarkTable,
+  type TableSpec,
+} from "../core/table.js";
 import type { CustomGroup } from "../core/groups.js";
 import type { LocalEvidence } from "../core/themeReport.js";
 import { snapshotObservations } from "../core/snapshot.js";
 import { createGroupsTable, loadCustomGroups, readCustomGroups } from "./customGroups.js";
 import { describeError } from "./errors.js";
 import { createEvidenceTable, loadLocalEvidence } from "./evidence.js";
-import { queueNewTable, type Placement } from "./insert.js";
+import { queueNewTable, type Placement, type TableNaming } from "./insert.js";
+import { progressReporter, type Progress } from "./progress.js";
 import { refreshTables, type RefreshReport } from "./refresh.js";
 import {
   emptyRegistry,
@@ -24,6 +31,7 @@ import {
   queueSaveSnapshot,
   workbookSnapshot,
 } from "./snapshotPart.js";
+import { metricsOfTables, tableAttribution } from "./tableData.js";
 
 export interface InsertedTable {
   table: string;
@@ -124,63 +132,160 @@ export class BenchmarkWorkbook {
     return Excel.run(async (context) => (await loadRegistry(context)).registry.sources);
   }
 
-  insertTable(spec: TableSpec, placement: Placement = "new-sheet"): Promise<InsertedTable> {
+  /**
+   * Inserts a metric table (or, with `spec.profile`, a profile) and registers it for refresh. `onProgress`
+   * counts two steps: computed, then written.
+   */
+  insertTable(
+    spec: TableSpec,
+    placement: Placement = "new-sheet",
+    onProgress?: Progress,
+  ): Promise<InsertedTable> {
+    if (spec.profile) {
+      const { council } = spec.profile;
+      const options = { council, group: spec.group?.kind, period: spec.period };
+      return this.insertProfile(options, placement, onProgress);
+    }
     return this.serial(async () => {
+      const progress = progressReporter(onProgress);
+      progress(0, 2, "Computing the table");
       const session = await this.dataWithGroups();
       const metric = session.benchmarks.metric(spec.metric);
-      const table = benchmarkTable(session.benchmarks, spec, {
-        attribution: session.attributionOf(metric.id),
+      const stored = { ...spec, metric: metric.id };
+      const table = benchmarkTable(session.benchmarks, stored, {
+        attribution: tableAttribution(session, stored),
       });
-      const at = this.now();
-      // Set once the checks pass: from then on a failure may have left part of the table behind.
-      let undo: ((context: Excel.RequestContext) => Promise<void>) | undefined;
-      try {
-        return await Excel.run(async (context) => {
-          const registry = await loadRegistry(context);
-          const snapshot = await loadSnapshotPart(context);
-          const planned = await queueNewTable(context, table, metric.id, placement);
-          undo = async (ctx) => {
-            await queueRestoreRegistry(ctx, registry);
-            await queueRestoreSnapshot(ctx, snapshot);
-            planned.undo(ctx);
-          };
-          registry.registry.tables.push({
-            table: planned.table,
-            sheet: planned.sheet,
-            spec: { ...spec, metric: metric.id },
-            source: session.sourceOf(metric.id),
-            inserted: at.toISOString(),
-            lastRefresh: { at: at.toISOString(), ok: true, rows: planned.rows },
-          });
-          queueSaveRegistry(context, registry);
-          const metrics = [...new Set(registry.registry.tables.map((t) => t.spec.metric))];
-          queueSaveSnapshot(
-            context,
-            snapshot,
-            workbookSnapshot(session.benchmarks, metrics, session.attribution(), at),
-          );
-          await context.sync();
-          return { table: planned.table, sheet: planned.sheet, rows: planned.rows };
-        });
-      } catch (error) {
-        const takeOut = undo;
-        if (takeOut) {
-          await Excel.run(async (context) => {
-            await takeOut(context);
-            await context.sync();
-          }).catch((e: unknown) => console.error("Could not take the half-made table out again", e));
-        }
-        throw error;
-      }
+      return this.insert(session, stored, table, metric.id, placement, progress);
     });
   }
 
-  refreshAll(): Promise<RefreshReport> {
-    return this.refresh(async (_context, tables) => tables);
+  /**
+   * Inserts a council's profile (one row per metric, see core/profileTable.ts) on a new sheet named like
+   * "Profile West Suffolk", registered so refreshes recompute it. `group` is a comparator group of the
+   * council (tier, type, region, nearest or a custom group's name); `period` a period, or each metric's
+   * latest when omitted. `onProgress` counts two steps: computed, then written.
+   */
+  insertProfile(
+    options: { council: string; group?: string; period?: string },
+    placement: Placement = "new-sheet",
+    onProgress?: Progress,
+  ): Promise<InsertedTable> {
+    return this.serial(async () => {
+      const progress = progressReporter(onProgress);
+      progress(0, 2, "Computing the profile");
+      const session = await this.dataWithGroups();
+      const council = session.benchmarks.council(options.council);
+      const spec: TableSpec = {
+        metric: PROFILE_METRIC,
+        period: options.period?.trim() || "latest",
+        profile: { council: council.code },
+        ...(options.group ? { group: { council: council.code, kind: options.group } } : {}),
+      };
+      const table = benchmarkTable(session.benchmarks, spec, {
+        attribution: tableAttribution(session, spec),
+      });
+      const name = `Profile ${council.shortName}`;
+      return this.insert(session, spec, table, { sheet: name, table: name }, placement, progress);
+    });
+  }
+
+  /**
+   * Inserts a Best Value summary of a council (each theme's rating, its evidence under it, the method on
+   * top) on a new sheet named like "Best Value West Suffolk", optionally with a second council beside it,
+   * registered so refreshes recompute it with the Evidence table as it is then.
+   */
+  insertSummary(
+    options: { council: string; compare?: string; group?: string; period?: string },
+    placement: Placement = "new-sheet",
+    onProgress?: Progress,
+  ): Promise<InsertedTable> {
+    return this.serial(async () => {
+      const progress = progressReporter(onProgress);
+      progress(0, 2, "Computing the Best Value summary");
+      const session = await this.dataWithGroups();
+      const council = session.benchmarks.council(options.council);
+      const compare = options.compare ? session.benchmarks.council(options.compare).code : undefined;
+      const spec: TableSpec = {
+        metric: SUMMARY_METRIC,
+        period: options.period?.trim() || "latest",
+        summary: { council: council.code, ...(compare ? { compare } : {}) },
+        ...(options.group ? { group: { council: council.code, kind: options.group } } : {}),
+      };
+      const local = await Excel.run(loadLocalEvidence);
+      const table = benchmarkTable(session.benchmarks, spec, {
+        attribution: tableAttribution(session, spec),
+        local,
+      });
+      const name = `Best Value ${council.shortName}`;
+      return this.insert(session, spec, table, { sheet: name, table: name }, placement, progress);
+    });
+  }
+
+  /** Writes a computed table and its registration together; a failure takes the half-made table out again. */
+  private async insert(
+    session: DataSession,
+    spec: TableSpec,
+    table: BenchmarkTable,
+    naming: TableNaming,
+    placement: Placement,
+    progress: Progress,
+  ): Promise<InsertedTable> {
+    const at = this.now();
+    progress(1, 2, `Writing ${table.title}`);
+    // Set once the checks pass: from then on a failure may have left part of the table behind.
+    let undo: ((context: Excel.RequestContext) => Promise<void>) | undefined;
+    try {
+      const inserted = await Excel.run(async (context) => {
+        const registry = await loadRegistry(context);
+        const snapshot = await loadSnapshotPart(context);
+        const planned = await queueNewTable(context, table, naming, placement);
+        undo = async (ctx) => {
+          await queueRestoreRegistry(ctx, registry);
+          await queueRestoreSnapshot(ctx, snapshot);
+          await planned.undo(ctx);
+        };
+        registry.registry.tables.push({
+          table: planned.table,
+          sheet: planned.sheet,
+          spec,
+          source: session.sourceOf(spec.metric),
+          inserted: at.toISOString(),
+          lastRefresh: { at: at.toISOString(), ok: true, rows: planned.rows },
+        });
+        queueSaveRegistry(context, registry);
+        const metrics = metricsOfTables(
+          session.benchmarks,
+          registry.registry.tables.map((t) => t.spec),
+        );
+        queueSaveSnapshot(
+          context,
+          snapshot,
+          workbookSnapshot(session.benchmarks, metrics, session.attribution(), at),
+        );
+        await context.sync();
+        return { table: planned.table, sheet: planned.sheet, rows: planned.rows };
+      });
+      progress(2, 2, `Inserted ${inserted.table}`);
+      return inserted;
+    } catch (error) {
+      const takeOut = undo;
+      if (takeOut) {
+        await Excel.run(async (context) => {
+          await takeOut(context);
+          await context.sync();
+        }).catch((e: unknown) => console.error("Could not take the half-made table out again", e));
+      }
+      throw error;
+    }
+  }
+
+  /** Refreshes every benchmark table; `onProgress` counts tables + 2 steps (see refreshTables). */
+  refreshAll(onProgress?: Progress): Promise<RefreshReport> {
+    return this.refresh(async (_context, tables) => tables, onProgress);
   }
 
   /** The benchmark tables on one sheet (the active sheet when none is named). */
-  refreshSheet(sheetName?: string): Promise<RefreshReport> {
+  refreshSheet(sheetName?: string, onProgress?: Progress): Promise<RefreshReport> {
     return this.refresh(async (context, tables) => {
       const sheets = context.workbook.worksheets;
       const sheet = sheetName ? sheets.getItem(sheetName) : sheets.getActiveWorksheet();
@@ -188,26 +293,30 @@ export class BenchmarkWorkbook {
       await context.sync();
       const names = new Set(onSheet.items.map((t) => t.name.toLowerCase()));
       return tables.filter((t) => names.has(t.table.toLowerCase()));
-    });
+    }, onProgress);
   }
 
-  refreshTable(tableName: string): Promise<RefreshReport> {
+  refreshTable(tableName: string, onProgress?: Progress): Promise<RefreshReport> {
     return this.refresh(async (_context, tables) => {
       const found = tables.filter((t) => t.table.toLowerCase() === tableName.toLowerCase());
       if (!found.length) throw new Error(`${tableName} is not a benchmark table in this workbook`);
       return found;
-    });
+    }, onProgress);
   }
 
   private refresh(
     choose: (context: Excel.RequestContext, tables: RegisteredTable[]) => Promise<RegisteredTable[]>,
+    onProgress?: Progress,
   ): Promise<RefreshReport> {
     return this.serial(async () => {
       const session = await this.dataWithGroups();
-      const chosen = await Excel.run(async (context) =>
-        choose(context, (await loadRegistry(context)).registry.tables),
-      );
-      return refreshTables(session, chosen, this.now());
+      const { chosen, local } = await Excel.run(async (context) => {
+        const chosen = await choose(context, (await loadRegistry(context)).registry.tables);
+        // Summaries read the Evidence table as it is now; other tables do not need it.
+        const local = chosen.some((t) => t.spec.summary) ? await loadLocalEvidence(context) : [];
+        return { chosen, local };
+      });
+      return refreshTables(session, chosen, this.now(), onProgress, local);
     });
   }
 

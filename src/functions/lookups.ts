@@ -44,11 +44,18 @@ export async function metric(
   // Excel ignores the result of a cancelled call; skip the work.
   if (cancelled()) return excelError("notAvailable", "Cancelled");
   const row = b.lookup(text(council), text(metricId), text(period));
-  return fieldOf(row, b.metric(row.metric).name, f);
+  // The council as the directory names it ("Bristol"), not as the publisher spelt it ("Bristol, City of").
+  const councilName = b.directory.byCode(row.areacd)?.shortName ?? row.areanm;
+  return fieldOf(row, b.metric(row.metric).name, councilName, f);
 }
 
-function fieldOf(row: ScoredObservation, metricName: string, field: Field): number | string | ErrorValue {
-  const what = `"${metricName}" for ${row.areanm} (${row.areacd}) in ${periodLabel(row.period)}`;
+function fieldOf(
+  row: ScoredObservation,
+  metricName: string,
+  councilName: string,
+  field: Field,
+): number | string | ErrorValue {
+  const what = `"${metricName}" for ${councilName} (${row.areacd}) in ${periodLabel(row.period)}`;
   if (field === "value") {
     return row.value ?? excelError("notAvailable", `No ${what}: ${row.reason ?? "no value"}`);
   }

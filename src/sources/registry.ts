@@ -1,6 +1,6 @@
 // Where published data comes from: the files the project knows, plus any the user adds.
 
-import { z } from "zod";
+import * as z from "../core/schema.js";
 
 /**
  * How a file is laid out, which decides the parser:

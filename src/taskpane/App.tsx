@@ -1,5 +1,6 @@
-// The task pane: insert benchmark tables, refresh them, and manage where the data comes from. On the
-// preview page (no Excel) the same pane shows tables in itself instead of writing them into a workbook.
+// The task pane: my council's profile first, then inserting benchmark tables, refreshing them, and managing
+// where the data comes from. On the preview page (no Excel) the same pane shows tables in itself instead of
+// writing them into a workbook.
 import {
   Badge,
   Body1,
@@ -20,9 +21,11 @@ import { DataSection } from "./DataSection.js";
 import { ErrorBoundary } from "./ErrorBoundary.js";
 import { Footer } from "./Footer.js";
 import { InsertSection } from "./InsertSection.js";
-import { Notice, type NoticeMessage } from "./Notice.js";
+import { NoticeArea, useNotice } from "./Notice.js";
+import { browserMemory, workbookMemory } from "./profile/memory.js";
+import { ProfileSection } from "./profile/ProfileSection.js";
 import { defaultServices, type PaneServices } from "./services.js";
-import { TablesSection } from "./TablesSection.js";
+import { TablesSection } from "./lazyParts.js";
 import { useData } from "./useData.js";
 
 const useStyles = makeStyles({
@@ -43,9 +46,14 @@ export type AppProps = {
 
 export function App({ host, services }: AppProps) {
   const styles = useStyles();
-  const { session, workbook } = useMemo(() => services ?? defaultServices(host), [services, host]);
+  const { session, workbook, memory } = useMemo(() => services ?? defaultServices(host), [services, host]);
+  const profileMemory = useMemo(
+    () => memory ?? (workbook ? workbookMemory() : browserMemory()),
+    [memory, workbook],
+  );
   const data = useData(session);
-  const [notice, setNotice] = useState<NoticeMessage>();
+  // Each notice appears beside the part of the pane that caused it.
+  const dataNotice = useNotice();
   const [inserted, setInserted] = useState(0);
 
   return (
@@ -59,37 +67,42 @@ export function App({ host, services }: AppProps) {
         <Badge className={styles.status} appearance="tint" color={workbook ? "success" : "informative"}>
           {workbook ? `Connected to ${host}` : "Preview: not running inside Excel"}
         </Badge>
-        {data.status === "error" && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>Could not load the data</MessageBarTitle>
-              {data.error}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={() => void data.ensure()}>Try again</Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
-        {notice && <Notice notice={notice} onDismiss={() => setNotice(undefined)} />}
+        <div role="status" aria-live="polite">
+          {data.status === "error" && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Could not load the data</MessageBarTitle>
+                {data.error}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button onClick={() => void data.ensure()}>Try again</Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+        </div>
         <ErrorBoundary>
-          <InsertSection
-            data={data}
-            workbook={workbook}
-            notify={setNotice}
-            onInserted={() => setInserted((n) => n + 1)}
-          />
+          <ProfileSection data={data} workbook={workbook} memory={profileMemory} />
+        </ErrorBoundary>
+        <Divider />
+        <ErrorBoundary>
+          <InsertSection data={data} workbook={workbook} onInserted={() => setInserted((n) => n + 1)} />
         </ErrorBoundary>
         {workbook && (
           <>
             <Divider />
             <ErrorBoundary>
-              <TablesSection workbook={workbook} notify={setNotice} revision={inserted} />
+              <TablesSection
+                workbook={workbook}
+                revision={inserted}
+                councilName={(code) => data.session?.benchmarks.directory.byCode(code)?.shortName}
+              />
             </ErrorBoundary>
           </>
         )}
         <Divider />
         <ErrorBoundary>
-          <DataSection data={data} workbook={workbook} notify={setNotice} />
+          <DataSection data={data} workbook={workbook} notify={dataNotice.notify} />
+          <NoticeArea notice={dataNotice.notice} onDismiss={dataNotice.dismiss} />
         </ErrorBoundary>
         <Footer />
       </main>

@@ -2,6 +2,7 @@
 import { Button, Caption1, Field, Input, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import { Add20Regular } from "@fluentui/react-icons/svg/add";
 import { useState, type ChangeEvent } from "react";
+import { findMetric } from "../core/catalogue/index.js";
 import type { SourceFormat } from "../sources/index.js";
 import { describeError } from "../excel/errors.js";
 import type { BenchmarkWorkbook, DataSession } from "../excel/index.js";
@@ -22,8 +23,11 @@ export interface DataSectionProps {
   notify: (notice: NoticeMessage | undefined) => void;
 }
 
-const metricWords = (metrics: string[]) =>
-  `${metrics.length} ${metrics.length === 1 ? "metric" : "metrics"} (${metrics.slice(0, 5).join(", ")}${metrics.length > 5 ? ", …" : ""})`;
+/** "2 metrics (Household waste recycling rate; …)": catalogue metrics by name, others by the file's id. */
+const metricWords = (metrics: string[]) => {
+  const names = metrics.slice(0, 5).map((id) => findMetric(id)?.name ?? id);
+  return `${metrics.length} ${metrics.length === 1 ? "metric" : "metrics"} (${names.join("; ")}${metrics.length > 5 ? "; …" : ""})`;
+};
 
 export function DataSection({ data, workbook, notify }: DataSectionProps) {
   const styles = useStyles();
@@ -101,8 +105,17 @@ export function DataSection({ data, workbook, notify }: DataSectionProps) {
           Add source
         </Button>
       </form>
+      {/* A native input is not one of Fluent's: Field hands it the ids that tie it to the label and hint. */}
       <Field label="Load a snapshot file" hint="A .json snapshot saved by this add-in or its command line.">
-        <input type="file" accept=".json,application/json" onChange={loadFile} disabled={busy} />
+        {(fieldProps) => (
+          <input
+            {...fieldProps}
+            type="file"
+            accept=".json,application/json"
+            onChange={loadFile}
+            disabled={busy}
+          />
+        )}
       </Field>
       <AttributionList data={data} />
       <Caption1>

@@ -9,9 +9,10 @@ import type { BenchmarkWorkbook } from "../excel/index.js";
 import { CustomGroupsPanel } from "./CustomGroupsPanel.js";
 import { GroupPicker, type GroupChoice } from "./GroupPicker.js";
 import { MetricPicker } from "./MetricPicker.js";
-import type { NoticeMessage } from "./Notice.js";
+import { NoticeArea, useNotice } from "./Notice.js";
 import { PeriodPicker } from "./PeriodPicker.js";
-import { PreviewTable } from "./PreviewTable.js";
+import { StepProgress, type Steps } from "./StepProgress.js";
+import { PreviewTable } from "./lazyParts.js";
 import { useCustomGroups } from "./useCustomGroups.js";
 import type { Data } from "./useData.js";
 
@@ -23,19 +24,25 @@ const useStyles = makeStyles({
 export interface InsertSectionProps {
   data: Data;
   workbook?: () => Promise<BenchmarkWorkbook>;
-  notify: (notice: NoticeMessage | undefined) => void;
   onInserted: () => void;
 }
 
-export function InsertSection({ data, workbook, notify, onInserted }: InsertSectionProps) {
+export function InsertSection({ data, workbook, onInserted }: InsertSectionProps) {
   const styles = useStyles();
   const [metric, setMetric] = useState("");
   const [period, setPeriod] = useState("latest");
   const [group, setGroup] = useState<GroupChoice>({ kind: "", council: "" });
   const [atSelection, setAtSelection] = useState(false);
+  // With a comparator group: only its councils, best first, the group's council highlighted.
+  const [groupOnly, setGroupOnly] = useState(false);
+  const [byScore, setByScore] = useState(false);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<BenchmarkTable>();
+  const [progress, setProgress] = useState<Steps>();
   const custom = useCustomGroups(workbook);
+  // Notices appear beside what caused them: the Insert button, or the custom groups' button.
+  const { notice, notify, dismiss } = useNotice();
+  const groupsNotice = useNotice();
 
   const session = data.session;
   const dataset = session?.benchmarks.data;
@@ -58,12 +65,24 @@ export function InsertSection({ data, workbook, notify, onInserted }: InsertSect
       return;
     }
     setBusy(true);
+    setProgress({ done: 0, total: 3, what: "Loading the data" });
     try {
       const loaded = await data.ensure();
       if (!loaded) return; // the pane already says why the data could not be loaded
-      const spec: TableSpec = { metric, period, ...(group.kind ? { group } : {}) };
+      setProgress({ done: 1, total: 3, what: workbook ? "Computing the table" : "Building the table" });
+      const spec: TableSpec = {
+        metric,
+        period,
+        ...(group.kind ? { group, focus: group.council, ...(groupOnly ? { groupOnly: true } : {}) } : {}),
+        ...(byScore ? { sort: "score" as const } : {}),
+      };
       if (workbook) {
-        const done = await (await workbook()).insertTable(spec, atSelection ? "selection" : "new-sheet");
+        // The workbook counts its own steps (computed, written); the data loading came first.
+        const done = await (
+          await workbook()
+        ).insertTable(spec, atSelection ? "selection" : "new-sheet", (d, total, what) =>
+          setProgress({ done: 1 + d, total: 1 + total, what }),
+        );
         const rows = done.rows.toLocaleString("en-GB");
         notify({
           intent: "success",
@@ -78,6 +97,7 @@ export function InsertSection({ data, workbook, notify, onInserted }: InsertSect
       notify({ intent: "error", title: "The table was not inserted", text: describeError(e) });
     } finally {
       setBusy(false);
+      setProgress(undefined);
     }
   };
 
@@ -99,7 +119,19 @@ export function InsertSection({ data, workbook, notify, onInserted }: InsertSect
         councils={session?.benchmarks.directory.all() ?? []}
         customGroups={custom.groups?.map((g) => g.name)}
       />
-      {workbook && <CustomGroupsPanel custom={custom} workbook={workbook} notify={notify} />}
+      <Checkbox
+        label="Only the comparator group's councils (the group's council highlighted)"
+        checked={groupOnly && !!group.kind}
+        disabled={!group.kind}
+        onChange={(_e, d) => setGroupOnly(d.checked === true)}
+      />
+      <Checkbox
+        label="Sort by score, best first"
+        checked={byScore}
+        onChange={(_e, d) => setByScore(d.checked === true)}
+      />
+      {workbook && <CustomGroupsPanel custom={custom} workbook={workbook} notify={groupsNotice.notify} />}
+      {workbook && <NoticeArea notice={groupsNotice.notice} onDismiss={groupsNotice.dismiss} />}
       {workbook && (
         <Checkbox
           label="At the selected cell (instead of on a new sheet)"
@@ -116,8 +148,10 @@ export function InsertSection({ data, workbook, notify, onInserted }: InsertSect
         >
           Insert table
         </Button>
-        {(busy || data.status === "loading") && <Spinner size="tiny" label="Loading data…" />}
+        {!busy && data.status === "loading" && <Spinner size="tiny" label="Loading data…" />}
       </div>
+      {progress && <StepProgress label="Inserting the table" steps={progress} />}
+      <NoticeArea notice={notice} onDismiss={dismiss} />
       {preview && <PreviewTable table={preview} />}
     </section>
   );

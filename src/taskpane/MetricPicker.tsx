@@ -26,9 +26,13 @@ export const UNAVAILABLE =
 export function MetricPicker({ value, onChange, loadedOnly, available }: MetricPickerProps) {
   const styles = useStyles();
   const unavailable = CATALOGUE.filter((m) => !available(m.id));
+  // The reason is the field's hint, so a screen reader reads it with the list as well as showing it.
+  const hint = unavailable.length
+    ? `Not available (${UNAVAILABLE}): ${unavailable.map((m) => m.name).join("; ")}.`
+    : undefined;
   return (
     <>
-      <Field label="Metric">
+      <Field label="Metric" hint={hint && <span className={styles.unavailable}>{hint}</span>}>
         <FitSelect value={value} onChange={(_e, d) => onChange(d.value)}>
           <option value="">Choose a metric…</option>
           {DOMAINS.map((domain) => (
@@ -52,11 +56,6 @@ export function MetricPicker({ value, onChange, loadedOnly, available }: MetricP
           )}
         </FitSelect>
       </Field>
-      {unavailable.length > 0 && (
-        <Caption1 className={styles.unavailable}>
-          Not available ({UNAVAILABLE}): {unavailable.map((m) => m.name).join("; ")}.
-        </Caption1>
-      )}
       {value && <MetricDetails metric={value} />}
     </>
   );

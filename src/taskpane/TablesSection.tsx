@@ -5,9 +5,15 @@ import { useCallback, useEffect, useState } from "react";
 import { findMetric } from "../core/catalogue/index.js";
 import { periodLabel } from "../core/periods.js";
 import { describeError } from "../excel/errors.js";
-import type { BenchmarkWorkbook, RefreshReport, WorkbookTable } from "../excel/index.js";
+import type {
+  BenchmarkWorkbook,
+  Progress as WorkbookProgress,
+  RefreshReport,
+  WorkbookTable,
+} from "../excel/index.js";
 import { GROUP_KINDS } from "./labels.js";
-import type { NoticeMessage } from "./Notice.js";
+import { NoticeArea, useNotice, type NoticeMessage } from "./Notice.js";
+import { StepProgress } from "./StepProgress.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -22,30 +28,44 @@ const useStyles = makeStyles({
   },
   item: {
     display: "flex",
+    flexWrap: "wrap",
     justifyContent: "space-between",
     alignItems: "flex-start",
     gap: tokens.spacingHorizontalS,
   },
+  rowNotice: { flexBasis: "100%" },
   text: { display: "flex", flexDirection: "column" },
   failed: { color: tokens.colorPaletteRedForeground1 },
 });
 
 export interface TablesSectionProps {
   workbook: () => Promise<BenchmarkWorkbook>;
-  notify: (notice: NoticeMessage | undefined) => void;
   /** Changes when a table was inserted, so the list is read again. */
   revision: number;
+  /** A council's name from its code, once the data is loaded (until then the code is shown). */
+  councilName?: (code: string) => string | undefined;
 }
 
-const when = (iso: string) =>
+/** When a table was refreshed, to the second, so each refresh visibly changes it: "3 Jun, 14:05:09". */
+export const when = (iso: string) =>
   new Date(iso).toLocaleString("en-GB", {
     day: "numeric",
     month: "short",
     hour: "2-digit",
     minute: "2-digit",
+    second: "2-digit",
   });
 
-function describeSpec(t: WorkbookTable): string {
+/** How far a refresh has got, as the workbook reports it: steps done of the total, and what is happening. */
+interface Progress {
+  done: number;
+  total: number;
+  what: string;
+}
+
+const words = (n: number) => `${n} ${n === 1 ? "table" : "tables"}`;
+
+function describeSpec(t: WorkbookTable, councilName?: (code: string) => string | undefined): string {
   const metric = findMetric(t.spec.metric)?.name ?? t.spec.metric;
   const period =
     t.spec.period === "latest"
@@ -56,13 +76,12 @@ function describeSpec(t: WorkbookTable): string {
   const g = t.spec.group;
   // Any kind but the four built-in ones is the name of a custom group from the workbook.
   const kind = g && (GROUP_KINDS.some((k) => k.id === g.kind) ? g.kind : `"${g.kind}"`);
-  return `${metric}, ${period}${g ? `, ${kind} group of ${g.council}` : ""}`;
+  return `${metric}, ${period}${g ? `, ${kind} group of ${councilName?.(g.council) ?? g.council}` : ""}`;
 }
 
 /** A notice summing up a refresh. */
 export function reportNotice(report: RefreshReport): NoticeMessage {
   const done = report.refreshed.length;
-  const words = (n: number) => `${n} ${n === 1 ? "table" : "tables"}`;
   if (!done && !report.failed.length)
     return { intent: "info", text: "There are no benchmark tables to refresh here." };
   if (!report.failed.length) return { intent: "success", text: `Refreshed ${words(done)}.` };
@@ -73,17 +92,22 @@ export function reportNotice(report: RefreshReport): NoticeMessage {
   };
 }
 
-export function TablesSection({ workbook, notify, revision }: TablesSectionProps) {
+export function TablesSection({ workbook, revision, councilName }: TablesSectionProps) {
   const styles = useStyles();
   const [tables, setTables] = useState<WorkbookTable[]>();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Progress>();
+  // A refresh's notice appears beside the button that started it: Refresh all / this sheet, or a table's own.
+  const { notice, notify, dismiss } = useNotice();
+  const [noticeFor, setNoticeFor] = useState<string>();
 
   const reload = useCallback(() => {
     workbook()
       .then((w) => w.tables())
-      .then(setTables, (e: unknown) =>
-        notify({ intent: "error", title: "Could not read this workbook's tables", text: describeError(e) }),
-      );
+      .then(setTables, (e: unknown) => {
+        setNoticeFor(undefined);
+        notify({ intent: "error", title: "Could not read this workbook's tables", text: describeError(e) });
+      });
   }, [workbook, notify]);
 
   useEffect(() => {
@@ -93,18 +117,29 @@ export function TablesSection({ workbook, notify, revision }: TablesSectionProps
     return () => window.removeEventListener("focus", reload);
   }, [reload, revision]);
 
-  const refresh = async (run: (w: BenchmarkWorkbook) => Promise<RefreshReport>) => {
+  const refresh = async (
+    run: (w: BenchmarkWorkbook, onProgress: WorkbookProgress) => Promise<RefreshReport>,
+    table?: string,
+  ) => {
     notify(undefined);
+    setNoticeFor(table);
     setBusy(true);
+    setProgress({ done: 0, total: 1, what: "Starting" });
     try {
-      notify(reportNotice(await run(await workbook())));
+      const report = await run(await workbook(), (done, total, what) => setProgress({ done, total, what }));
+      notify(reportNotice(report));
     } catch (e) {
       notify({ intent: "error", title: "Refresh failed", text: describeError(e) });
     } finally {
       setBusy(false);
+      setProgress(undefined);
       reload();
     }
   };
+
+  // A table taken off the list (deleted from the workbook) has its notice shown at the top instead.
+  const inRow = noticeFor !== undefined && tables?.some((t) => t.table === noticeFor) ? noticeFor : undefined;
+  const progressBar = progress && <StepProgress label="Refreshing" steps={progress} />;
 
   return (
     <section className={styles.root} aria-labelledby="tables-heading">
@@ -115,14 +150,16 @@ export function TablesSection({ workbook, notify, revision }: TablesSectionProps
         <Button
           icon={<ArrowSync20Regular />}
           disabled={busy}
-          onClick={() => void refresh((w) => w.refreshAll())}
+          onClick={() => void refresh((w, p) => w.refreshAll(p))}
         >
           Refresh all
         </Button>
-        <Button disabled={busy} onClick={() => void refresh((w) => w.refreshSheet())}>
+        <Button disabled={busy} onClick={() => void refresh((w, p) => w.refreshSheet(undefined, p))}>
           Refresh this sheet
         </Button>
       </div>
+      {inRow === undefined && progressBar}
+      <NoticeArea notice={inRow === undefined ? notice : undefined} onDismiss={dismiss} />
       {tables?.length === 0 && <Body1>No benchmark tables yet: insert one above.</Body1>}
       <ul className={styles.list}>
         {tables?.map((t) => (
@@ -131,7 +168,7 @@ export function TablesSection({ workbook, notify, revision }: TablesSectionProps
               <Body1>
                 {t.table} <Caption1>on {t.currentSheet ?? `${t.sheet} (table not found)`}</Caption1>
               </Body1>
-              <Caption1>{describeSpec(t)}</Caption1>
+              <Caption1>{describeSpec(t, councilName)}</Caption1>
               {t.lastRefresh && (
                 <Caption1 className={t.lastRefresh.ok ? undefined : styles.failed}>
                   {t.lastRefresh.ok
@@ -144,10 +181,16 @@ export function TablesSection({ workbook, notify, revision }: TablesSectionProps
               size="small"
               aria-label={`Refresh ${t.table}`}
               disabled={busy}
-              onClick={() => void refresh((w) => w.refreshTable(t.table))}
+              onClick={() => void refresh((w, p) => w.refreshTable(t.table, p), t.table)}
             >
               Refresh
             </Button>
+            {inRow === t.table && progressBar && <div className={styles.rowNotice}>{progressBar}</div>}
+            <NoticeArea
+              className={styles.rowNotice}
+              notice={inRow === t.table ? notice : undefined}
+              onDismiss={dismiss}
+            />
           </li>
         ))}
       </ul>

@@ -1,11 +1,14 @@
 // What the pane works with: the data, and the workbook when it runs inside Excel. Tests pass their own.
 import type { BenchmarkWorkbook, DataSession } from "../excel/index.js";
+import { browserMemory, workbookMemory, type ProfileMemory } from "./profile/memory.js";
 
 export interface PaneServices {
   /** The data, loaded on first use (the shipped files are fetched, never bundled). */
   session: () => Promise<DataSession>;
   /** The open workbook; absent on the preview page, where tables are shown in the pane instead. */
   workbook?: () => Promise<BenchmarkWorkbook>;
+  /** Where the profile's council is remembered; by default the workbook's settings, or the browser's storage. */
+  memory?: ProfileMemory;
 }
 
 // The Excel adapter and the data layer (parsing, validation, scoring) load on first use, in their own
@@ -13,7 +16,8 @@ export interface PaneServices {
 const adapter = () => import(/* webpackChunkName: "excel" */ "../excel/index.js");
 
 export function defaultServices(host: string | null): PaneServices {
-  if (host !== "Excel") return { session: async () => (await adapter()).addinSession() };
+  if (host !== "Excel")
+    return { session: async () => (await adapter()).addinSession(), memory: browserMemory() };
   const workbook = async () => (await adapter()).addinWorkbook();
-  return { session: async () => (await workbook()).data(), workbook };
+  return { session: async () => (await workbook()).data(), workbook, memory: workbookMemory() };
 }

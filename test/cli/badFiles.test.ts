@@ -164,7 +164,7 @@ describe("cli score FILE with bad files", () => {
     expect(r.status).toBe(0);
     const rows = csvParse(r.stdout);
     const codes = rows.map((x) => x.areacd);
-    expect(new Set(codes).size).toBe(codes.length); // a unitary listed at both levels counts once
+    expect(new Set(codes).size).toBe(codes.length); // each council and period scored once
     // Worked out here from the file: upper-tier councils (E06, E08, E09, E10) with a value, one each.
     const els = csvParse(readFileSync(path, "utf8").replace(/^\uFEFF/, "")).filter(
       (x) => x.period.startsWith("2023-08-01") && /^E(06|08|09|10)/.test(x.areacd) && x.observation !== "",
@@ -178,6 +178,72 @@ describe("cli score FILE with bad files", () => {
     expect(scored).toHaveLength(n);
     expect(Number(scored[0].median)).toBeCloseTo(median, 9);
     expect(rows.filter((x) => x.areacd.startsWith("E07")).every((x) => x.band === "not-compared")).toBe(true);
+  });
+
+  it("scores an ONS fixture within the population, a unitary listed at both levels once", () => {
+    const CUA = "County or Unitary Authority";
+    const LAD = "Local Authority District";
+    const rows = (indicator: string) =>
+      [
+        `E92000001,England,Nation,${indicator},2023-08-01/P1Y,5174`,
+        `E06000001,Hartlepool,${CUA},${indicator},2023-08-01/P1Y,8000`,
+        `E06000002,Middlesbrough,${CUA},${indicator},2023-08-01/P1Y,6000`,
+        `E10000003,Cambridgeshire,${CUA},${indicator},2023-08-01/P1Y,3000`,
+        `E06000001,Hartlepool,${LAD},${indicator},2023-08-01/P1Y,8000`,
+        `E08000001,Bolton,${LAD},${indicator},2023-08-01/P1Y,5000`,
+        `E09000001,City of London,${LAD},${indicator},2023-08-01/P1Y,1000`,
+        `E07000008,Cambridge,${LAD},${indicator},2023-08-01/P1Y,2000`,
+      ].map((r) => `${r},Rate,Rate,,,,`);
+    const path = file(
+      "els.csv",
+      [
+        "areacd,areanm,geography,indicator,period,observation,measure,unit,lci_95,uci_95,status,notes",
+        ...rows("Further education and skills participation"),
+        ...rows("Widgets per head"),
+      ].join("\n") + "\n",
+    );
+    const r = cli("score", path);
+    expect(r.status, r.stderr).toBe(0);
+    const out = csvParse(r.stdout);
+    const skills = out.filter((x) => x.metric === "further-education-and-skills-participation");
+    // Upper tier, Hartlepool once: 1000, 3000, 5000, 6000, 8000 → median 5000; deviations 4000, 2000, 0,
+    // 1000, 3000 → MAD 2000; Hartlepool (8000 − 5000) / 2000 = 1.5. Counted twice the median would be 5500.
+    expect(skills.map((x) => x.areacd).sort()).toEqual(
+      ["E06000001", "E06000002", "E07000008", "E08000001", "E09000001", "E10000003"].sort(),
+    );
+    const hartlepool = skills.find((x) => x.areacd === "E06000001")!;
+    expect([hartlepool.median, hartlepool.mad, hartlepool.mad_score]).toEqual(["5000", "2000", "1.5"]);
+    expect(skills.find((x) => x.areacd === "E07000008")!.band).toBe("not-compared");
+    // Not in the catalogue: each level on its own, one row per council in each.
+    // Counties and unitaries 3000, 6000, 8000 → median 6000, MAD 2000, Hartlepool 1;
+    // districts 1000, 2000, 5000, 8000 → median 3500; deviations 2500, 1500, 1500, 4500 → MAD 2000;
+    // Hartlepool (8000 − 3500) / 2000 = 2.25.
+    const widgets = out.filter((x) => x.metric === "widgets-per-head");
+    expect(widgets).toHaveLength(7);
+    expect(
+      widgets.filter((x) => x.areacd === "E06000001").map((x) => [x.median, x.mad, x.mad_score]),
+    ).toEqual([
+      ["6000", "2000", "1"],
+      ["3500", "2000", "2.25"],
+    ]);
+  });
+
+  it("refuses an ONS file giving a unitary different values at its two levels", () => {
+    const r = cli(
+      "score",
+      file(
+        "els-conflict.csv",
+        [
+          "areacd,areanm,geography,indicator,period,observation",
+          "E06000001,Hartlepool,County or Unitary Authority,Widgets,2023-08-01/P1Y,8000",
+          "E06000001,Hartlepool,Local Authority District,Widgets,2023-08-01/P1Y,7000",
+        ].join("\n"),
+      ),
+    );
+    expect([r.status, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toMatch(
+      /^error: Lines 2 and 3 give Hartlepool \(E06000001\) two values .*8000 and 7000/,
+    );
   });
 
   it("writes text that would run as a formula with a leading ', in score and export", () => {

@@ -1,7 +1,9 @@
 // Bad files get a clear error or the right answer, never a silent wrong one.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   buildSnapshot,
+  Dataset,
   FormatError,
   madScore,
   madScores,
@@ -13,8 +15,11 @@ import {
   serializeSnapshot,
   snapshotObservations,
 } from "../../src/core/index.js";
+import { mergeAttribution } from "../../src/core/attribution.js";
 import { csvCell } from "../../src/core/csvOut.js";
+import { parseEls, parseLade } from "../../src/core/parsers/index.js";
 import { decodeText } from "../../src/core/text.js";
+import { sharedFile } from "../support/paths.js";
 
 const tidy = (...lines: string[]) => ["areacd,areanm,period,indicator,value", ...lines].join("\n") + "\n";
 
@@ -187,5 +192,115 @@ describe("CSV written for spreadsheets", () => {
     expect(csvCell("West Suffolk")).toBe("West Suffolk");
     expect(csvCell("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
     expect(csvCell("=a,b")).toBe(`"'=a,b"`);
+  });
+});
+
+describe("an ONS file listing a unitary at both council levels", () => {
+  const els = (...rows: string[]) =>
+    [
+      "areacd,areanm,geography,indicator,period,observation,measure,unit,lci_95,uci_95,status,notes",
+      ...rows.map((r) => `${r},Rate,Rate,,,,`),
+    ].join("\n") + "\n";
+  const CUA = "County or Unitary Authority";
+  const LAD = "Local Authority District";
+
+  it("keeps one row per council and level, each with its level, when the values agree", () => {
+    const parsed = parseEls(
+      els(
+        `E06000001,Hartlepool,${CUA},Widgets,2023-08-01/P1Y,8000`,
+        `E06000001,Hartlepool,${LAD},Widgets,2023-08-01/P1Y,8000`,
+        `E06000001,Hartlepool,${LAD},Widgets,2023-08-01/P1Y,8000`,
+        `E07000008,Cambridge,${LAD},Widgets,2023-08-01/P1Y,2000`,
+      ),
+    );
+    expect(parsed.observations.map((o) => [o.areacd, o.geography, o.value])).toEqual([
+      ["E06000001", CUA, 8000],
+      ["E06000001", LAD, 8000],
+      ["E07000008", LAD, 2000],
+    ]);
+    expect(parsed.lines).toEqual([2, 3, 5]);
+    expect(parsed.skipped).toEqual([{ count: 1, reason: expect.stringMatching(/exact duplicate/) }]);
+  });
+
+  it("refuses a council with one value at one level and another (or none) at the other", () => {
+    expect(() =>
+      parseEls(
+        els(
+          `E06000001,Hartlepool,${CUA},Widgets,2023-08-01/P1Y,8000`,
+          `E07000008,Cambridge,${LAD},Widgets,2023-08-01/P1Y,2000`,
+          `E06000001,Hartlepool,${LAD},Widgets,2023-08-01/P1Y,7000`,
+        ),
+      ),
+    ).toThrow(
+      /Lines 2 and 4 give Hartlepool \(E06000001\) two values for "widgets" in 2023-24: 8000 and 7000/,
+    );
+    expect(() =>
+      parseEls(
+        els(
+          `E06000001,Hartlepool,${CUA},Widgets,2023-08-01/P1Y,8000`,
+          `E06000001,Hartlepool,${LAD},Widgets,2023-08-01/P1Y,`,
+        ),
+      ),
+    ).toThrow(/8000 and no value \(empty\)/);
+  });
+});
+
+describe("any id works in the dataset and attribution", () => {
+  it("indexes __proto__ and constructor as metric, period and council like any other id", () => {
+    const data = new Dataset([
+      { metric: "__proto__", period: "constructor", areacd: "__proto__", areanm: "A", value: 1 },
+      { metric: "constructor", period: "__proto__", areacd: "toString", areanm: "B", value: 2 },
+    ]);
+    expect(data.metrics()).toEqual(["__proto__", "constructor"]);
+    expect(data.has("hasOwnProperty")).toBe(false);
+    expect(data.periods("__proto__")).toEqual(["constructor"]);
+    expect(data.observation("__proto__", "constructor", "__proto__")?.value).toBe(1);
+    expect(data.observation("constructor", "__proto__", "toString")?.value).toBe(2);
+    expect(data.areas().map((a) => a.code)).toEqual(["__proto__", "toString"]);
+  });
+
+  it("credits __proto__ and constructor metrics to their publisher", () => {
+    expect(
+      mergeAttribution(
+        [{ publisher: "A", licence: "L", metrics: ["__proto__", "constructor"] }],
+        [{ publisher: "B", licence: "L", metrics: ["constructor"] }],
+      ),
+    ).toEqual([
+      { publisher: "A", licence: "L", metrics: ["__proto__"] },
+      { publisher: "B", licence: "L", metrics: ["constructor"] },
+    ]);
+  });
+});
+
+describe("which bytes are not a text file", () => {
+  it("names real spreadsheets (xlsx, ods) and an xls workbook", () => {
+    for (const f of ["mhclg-rs-2022-23.xlsx", "dft-rdc0120-2025.ods"]) {
+      expect(() => decodeText(readFileSync(sharedFile("publisher-files", f)))).toThrow(/spreadsheet or zip/);
+    }
+    const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(() => decodeText(xls)).toThrow(/Excel \.xls workbook/);
+  });
+
+  it("reads a CSV whose first column starts with PK as text", () => {
+    expect(decodeText(new TextEncoder().encode("PKID,areacd\n1,E1\n"))).toBe("PKID,areacd\n1,E1\n");
+  });
+
+  it("tells big-endian UTF-16 without a BOM from other files holding NUL bytes", () => {
+    expect(() => decodeText(new Uint8Array([0, 0x61, 0, 0x2c, 0, 0x62, 0, 0x0a]))).toThrow(/UTF-16/);
+    const binary = new Uint8Array([0x61, 0, 0, 0x62, 0x63, 0x64, 0, 0, 0x65, 0x66]);
+    expect(() => decodeText(binary)).toThrow(/not text \(it holds NUL bytes\)/);
+  });
+});
+
+describe("the strict CSV reader", () => {
+  it("parses the whole LADE file in well under 100 ms", () => {
+    const text = readFileSync(sharedFile("oflog-lade-asc1-4.csv"), "utf8");
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      parseLade(text);
+      times.push(performance.now() - t);
+    }
+    expect(times.sort((a, b) => a - b)[2]).toBeLessThan(100);
   });
 });

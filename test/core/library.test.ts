@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/paths.js";
 
-// Inside the repository so the build's imports (zod, d3-dsv) resolve as they would for a user.
+// Inside the repository so the build's imports (d3-dsv) resolve as they would for a user.
 const out = resolve(repoRoot, "node_modules/.cache/library-test");
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 

@@ -88,7 +88,7 @@ describe("custom functions in the shared runtime", () => {
       expect(text).toContain(probe);
     }
     const bundles = readdirSync(e2eDist).filter((f) => f.endsWith(".js"));
-    expect(bundles).toEqual(expect.arrayContaining(["functions.js", "commands.js", "taskpane.js"]));
+    expect(bundles).toEqual(expect.arrayContaining(["functions.js", "taskpane.js", "preview.js"]));
     for (const file of bundles) {
       const bundle = readFileSync(join(e2eDist, file), "utf8");
       for (const probe of probes)

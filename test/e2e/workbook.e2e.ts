@@ -196,8 +196,10 @@ describe("task pane in Excel (fake host)", () => {
       expect(await readTable(TABLE)).toEqual(inserted);
 
       // The table's own Refresh button fails the same way: an error, nothing written.
-      await page.getByRole("button", { name: "Dismiss" }).click();
-      await expect.poll(() => page.locator(".fui-MessageBar").count()).toBe(0);
+      // Each notice sits beside the control that caused it: this one beside Refresh all.
+      const tables = page.getByRole("region", { name: "Tables in this workbook" });
+      await tables.getByRole("button", { name: "Dismiss" }).click();
+      await expect.poll(() => tables.locator(".fui-MessageBar").count()).toBe(0);
       await page.getByRole("button", { name: `Refresh ${SOURCE_TABLE}` }).click();
       const alone = await notice(/^1 table not refreshed(?!;)/);
       expect(alone).toContain(SOURCE_TABLE);

@@ -7,6 +7,13 @@
 //   excel.values("Sheet1!A1:B2");                  // what is in the workbook, without the Office API
 //   excel.failSync({ match: (op) => op.endsWith("=") });  // the next sync that writes fails
 import { formatAddress, parseAddress, type Rect } from "./a1.js";
+import {
+  describeFormat,
+  evaluate,
+  formatsOf,
+  type ConditionalFormatInfo,
+  type ConditionalStyle,
+} from "./conditionalFormats.js";
 import { FakeRequestContext, type BatchRunner, type Operation } from "./context.js";
 import { FakeRange } from "./range.js";
 import { FakeWorksheetCollection } from "./sheets.js";
@@ -27,8 +34,10 @@ import {
   type WorkbookState,
 } from "./workbook.js";
 import { FakeCustomXmlPartCollection } from "./xmlParts.js";
+import { fakeSettings } from "./settings.js";
 
 export { FakeOfficeError, type CellState, type PartState, type Scalar, type WorkbookState };
+export type { ConditionalFormatInfo, ConditionalStyle };
 export { checkXml } from "./xmlParts.js";
 
 /** context.workbook */
@@ -170,6 +179,20 @@ export class FakeExcelHost implements BatchRunner {
     cells.write(rect, rows, (r, c, v) => cells.enter(r, c, v));
   }
 
+  /** The sheet's conditional formats, highest priority first. */
+  conditionalFormats(sheet: string): ConditionalFormatInfo[] {
+    const s = this.sheet(sheet);
+    return formatsOf(s).map((f) => describeFormat(s, f));
+  }
+
+  /** What conditional formatting shows in each cell (undefined where none applies), as Excel would draw it. */
+  conditionalStyles(address: string): (ConditionalStyle | undefined)[][] {
+    const { sheet, rect } = this.at(address);
+    return Array.from({ length: rect.rows }, (_, i) =>
+      Array.from({ length: rect.cols }, (_, j) => evaluate(sheet, rect.row + i, rect.col + j)),
+    );
+  }
+
   sheetNames(): string[] {
     return this.state.sheets.map((s) => s.name);
   }
@@ -240,6 +263,32 @@ export class FakeExcelHost implements BatchRunner {
     return {
       run: this.run,
       ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
+      ConditionalFormatType: {
+        custom: "Custom",
+        dataBar: "DataBar",
+        colorScale: "ColorScale",
+        iconSet: "IconSet",
+        topBottom: "TopBottom",
+        presetCriteria: "PresetCriteria",
+        containsText: "ContainsText",
+        cellValue: "CellValue",
+      },
+      ConditionalCellValueOperator: {
+        between: "Between",
+        notBetween: "NotBetween",
+        equalTo: "EqualTo",
+        notEqualTo: "NotEqualTo",
+        greaterThan: "GreaterThan",
+        lessThan: "LessThan",
+        greaterThanOrEqual: "GreaterThanOrEqual",
+        lessThanOrEqual: "LessThanOrEqual",
+      },
+      ConditionalTextOperator: {
+        contains: "Contains",
+        notContains: "NotContains",
+        beginsWith: "BeginsWith",
+        endsWith: "EndsWith",
+      },
       ErrorCodes: {
         generalException: "GeneralException",
         invalidArgument: "InvalidArgument",
@@ -254,7 +303,11 @@ export class FakeExcelHost implements BatchRunner {
     return {
       HostType: { Excel: "Excel" },
       PlatformType: { OfficeOnline: "OfficeOnline" },
-      context: { host: "Excel", requirements: { isSetSupported: () => true } },
+      context: {
+        host: "Excel",
+        requirements: { isSetSupported: () => true },
+        document: { settings: fakeSettings() },
+      },
       onReady: (callback?: (i: typeof info) => void) => {
         callback?.(info);
         return Promise.resolve(info);

@@ -1,5 +1,6 @@
 // Excel.Range in the fake: values, formulas and number formats of a rectangle of cells.
 import { formatAddress, fromR1C1, toR1C1, type Rect } from "./a1.js";
+import { clearConditionalFormats, FakeConditionalFormatCollection } from "./conditionalFormats.js";
 import { FakeObject, type FakeRequestContext } from "./context.js";
 import { FakeWorksheet } from "./sheets.js";
 import {
@@ -179,7 +180,16 @@ export class FakeRange extends FakeObject<RangeRef> {
   }
 
   clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
-    this.call(`clear(${applyTo})`, ({ sheet, rect }) => new SheetCells(sheet).clear(rect, applyTo));
+    this.call(`clear(${applyTo})`, ({ sheet, rect }) => {
+      new SheetCells(sheet).clear(rect, applyTo);
+      // Clearing formats takes conditional formats off the cells too, as Clear Formats does in Excel.
+      if (applyTo !== "Contents") clearConditionalFormats(sheet, rect);
+    });
+  }
+
+  /** The conditional formats that overlap the range (ExcelApi 1.6). */
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return new FakeConditionalFormatCollection(this.context, () => this.target());
   }
 
   /** Only autofitColumns(), which changes nothing the fake keeps. */

@@ -1,6 +1,7 @@
 // The in-memory workbook behind the fake Excel host: sheets of cells, tables and custom XML parts, with
 // Excel's rules for what a written value becomes. Plain data, so it can be cloned to "save and reopen".
 import { cellName, MAX_COLS, MAX_ROWS, overlaps, type Rect } from "./a1.js";
+import type { ConditionalFormatState } from "./conditionalFormats.js";
 
 export type Scalar = string | number | boolean;
 
@@ -17,6 +18,8 @@ export interface SheetState {
   name: string;
   cells: Record<string, CellState>;
   selection: Rect;
+  /** Highest priority first; absent on a sheet that never had one. */
+  conditionalFormats?: ConditionalFormatState[];
 }
 
 export interface TableState extends Rect {

@@ -1,46 +1,27 @@
 // Builds the add-in once (production, deployment base URL set) into a temp folder and checks what Office
-// would load: functions.js must run with nothing but the Office and CustomFunctions globals.
-import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+// would load: functions.js (custom functions and ribbon commands) must run with nothing but the Office and
+// CustomFunctions globals.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import vm from "node:vm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { BUILD_TIMEOUT_MS, productionBuild, scriptSources, type ProductionBuild } from "./build.js";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const BASE_URL = "https://example.org/addin/";
-const BUILD_TIMEOUT_MS = 240_000;
 
-let out: string;
-let buildError: Error | undefined;
-const read = (file: string) => readFileSync(join(out, file), "utf8");
+let build: ProductionBuild | undefined;
+const read = (file: string) => readFileSync(join(build!.out, file), "utf8");
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), "council-benchmarks-build-"));
-  const webpackCli = join(root, "node_modules/webpack/bin/webpack.js");
-  try {
-    await promisify(execFile)(process.execPath, [webpackCli, "--mode", "production"], {
-      cwd: root,
-      env: { ...process.env, BUILD_OUT: out, ADDIN_BASE_URL: BASE_URL },
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: BUILD_TIMEOUT_MS,
-    });
-  } catch (err) {
-    const { stdout, stderr } = err as { stdout?: string; stderr?: string };
-    buildError = new Error(`webpack build failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
-  }
+  build = await productionBuild({ ADDIN_BASE_URL: BASE_URL });
 }, BUILD_TIMEOUT_MS + 10_000);
 
 // Fail each test (rather than skip them all, as a throwing beforeAll would) so a broken build is counted.
 beforeEach(() => {
-  if (buildError) throw buildError;
+  if (build?.error) throw build.error;
 });
 
-afterAll(() => {
-  if (out) rmSync(out, { recursive: true, force: true });
-});
+afterAll(() => build?.remove());
 
 /** Runs a bundle in a fresh context whose only globals (beyond JS built-ins) are `globals`. */
 async function runIsolated(file: string, globals: Record<string, unknown>): Promise<void> {
@@ -58,14 +39,14 @@ describe("production bundle", () => {
       "preview.html",
       "functions.js",
       "functions.json",
-      "commands.js",
       "taskpane.js",
+      "preview.js",
       "assets/icon-16.png",
       "assets/icon-32.png",
       "assets/icon-64.png",
       "assets/icon-80.png",
     ]) {
-      expect(existsSync(join(out, file)), file).toBe(true);
+      expect(existsSync(join(build!.out, file)), file).toBe(true);
     }
   });
 
@@ -75,15 +56,14 @@ describe("production bundle", () => {
     expect(manifest).toContain(`${BASE_URL}functions.json`);
   });
 
-  it("loads office.js then functions, commands and taskpane in taskpane.html; only the pane in preview.html", () => {
-    const scripts = (html: string) => [...html.matchAll(/<script[^>]*\ssrc="?([^\s">]+)/g)].map((m) => m[1]);
-    expect(scripts(read("taskpane.html"))).toEqual([
+  it("loads office.js, then functions (with the commands), then the pane in taskpane.html; only the pane in preview.html", () => {
+    expect(scriptSources(read("taskpane.html"))).toEqual([
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
       "functions.js",
-      "commands.js",
       "taskpane.js",
     ]);
-    expect(scripts(read("preview.html"))).toEqual(["taskpane.js"]);
+    // preview.js is the pane on its own: taskpane.js needs functions.js (its webpack runtime) loaded first.
+    expect(scriptSources(read("preview.html"))).toEqual(["preview.js"]);
   });
 
   it("registers every function in functions.json when functions.js runs without a DOM", async () => {
@@ -96,13 +76,17 @@ describe("production bundle", () => {
         associated.set(id, fn);
       },
     };
-    const Office = { onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }) };
+    // Excel's JavaScript-only custom functions runtime has no ribbon (no Office.actions).
+    const Office = {
+      onReady: (cb?: () => void) =>
+        Promise.resolve(cb?.()).then(() => ({ host: "Excel", platform: "OfficeOnline" })),
+    };
     await runIsolated("functions.js", { Office, CustomFunctions });
     expect([...associated.keys()].sort()).toEqual([...ids].sort());
     for (const [id, fn] of associated) expect(typeof fn, id).toBe("function");
   });
 
-  it("associates refreshAll in commands.js and always completes the event", async () => {
+  it("associates refreshAll in functions.js and always completes the event", async () => {
     const actions = new Map<string, (event: { completed(): void }) => Promise<void>>();
     const Office = {
       onReady: (cb?: () => void) => Promise.resolve(cb?.()),
@@ -111,7 +95,7 @@ describe("production bundle", () => {
           actions.set(name, fn),
       },
     };
-    await runIsolated("commands.js", { Office });
+    await runIsolated("functions.js", { Office });
     const handler = actions.get("refreshAll");
     expect(handler).toBeTypeOf("function");
     let completed = 0;
@@ -119,7 +103,7 @@ describe("production bundle", () => {
     expect(completed).toBe(1);
   });
 
-  it("loads commands.js without throwing where Office is absent", async () => {
-    await expect(runIsolated("commands.js", {})).resolves.toBeUndefined();
+  it("loads functions.js without throwing where neither Office nor CustomFunctions exists", async () => {
+    await expect(runIsolated("functions.js", {})).resolves.toBeUndefined();
   });
 });

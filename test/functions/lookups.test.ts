@@ -283,6 +283,67 @@ describe("messages name metrics and councils, not ids", () => {
     );
   });
 
+  it("a district is told which county provides the service, so the user knows what to look up", async () => {
+    const r = await excel("METRIC", "West Suffolk", "ASC3");
+    expectError(r, "#N/A", /\. Suffolk provides it for West Suffolk's area: use Suffolk instead$/);
+    // The county's own value is there, as the message promises.
+    expect(typeof (await excel("METRIC", "Suffolk", "ASC3"))).toBe("number");
+    // Roads: the county is the highway authority.
+    expectError(
+      await excel("METRIC", "Babergh", "a-roads-maintenance-should-be-considered"),
+      "#N/A",
+      /does not apply to Babergh \(district council: not a highway authority\)\. Suffolk provides it/,
+    );
+  });
+
+  it("a county is not pointed at a council for a district service it does not provide", async () => {
+    const r = (await excel("METRIC", "Suffolk", "non-major-planning-decisions-in-time")) as {
+      message: string;
+    };
+    expect(r.message).not.toMatch(/provides it/);
+  });
+
+  it("an unknown metric suggests close matches by name, with the id to type in brackets", async () => {
+    const r = (await excel("METRIC", "West Suffolk", "houshold-waste-recyclng-rate")) as { message: string };
+    expectError(
+      r,
+      "#N/A",
+      /^Unknown metric "houshold-waste-recyclng-rate"\. Did you mean: Percentage of household waste sent for reuse, recycling or composting \(ex NI192\) \(household-waste-recycling-rate\)\? Metrics: /,
+    );
+    // Every metric is listed by name, each with its id in brackets, never a bare id.
+    expect(r.message).toMatch(/Metrics: ASC Carer Quality of Life \(ASC1\); ASC Quality of Life \(ASC2\); /);
+    expect(r.message).toMatch(
+      /; Percentage of council tax collected in the year \(council-tax-collection-rate\)/,
+    );
+    // A few words of a metric's name find it too.
+    expectError(
+      await excel("METRIC", "West Suffolk", "council tax"),
+      "#N/A",
+      /Did you mean: Percentage of council tax collected in the year \(council-tax-collection-rate\)\?/,
+    );
+  });
+
+  it("a missing value names the council as the directory does, not as the publisher spelt it", async () => {
+    const rows: [string, string, number | null][] = [
+      ["E07000245", "WEST SUFFOLK DISTRICT COUNCIL", null],
+      ["E07000244", "EAST SUFFOLK DISTRICT COUNCIL", 40],
+      ["E07000200", "BABERGH DISTRICT COUNCIL", 45],
+    ];
+    const snapshot = buildSnapshot(
+      rows.map(([areacd, areanm, value]) => ({
+        metric: RECYCLING,
+        period: "2023-24",
+        areacd,
+        areanm,
+        value,
+      })),
+      { created: "2025-01-01", attribution: [{ publisher: "test", licence: "test", metrics: [RECYCLING] }] },
+    );
+    useBenchmarks(benchmarksFromFiles({ ...shipped, snapshot: serializeSnapshot(snapshot) }));
+    const r = await excel("METRIC", "E07000245", RECYCLING, "2023-24");
+    expectError(r, "#N/A", /" for West Suffolk \(E07000245\) in 2023-24: no value/);
+  });
+
   it("a missing value names the metric, not its id", async () => {
     const r = await excel("METRIC", "Bristol", RECYCLING, "2023-24");
     expectError(

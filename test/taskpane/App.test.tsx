@@ -74,7 +74,8 @@ describe("task pane (preview page)", () => {
     await waitFor(() => expect(screen.getByRole("option", { name: "Latest (2023-24)" })).toBeTruthy());
     fireEvent.click(screen.getByRole("button", { name: "Insert table" }));
 
-    const preview = await screen.findByRole("table");
+    // The preview table loads as a chunk of its own on first use, then renders 300-odd rows: allow time.
+    const preview = await screen.findByRole("table", {}, { timeout: 5000 });
     const row = within(preview).getByText("West Suffolk").closest("tr")!;
     const cells = [...row.querySelectorAll("td")].map((td) => td.textContent);
     expect(cells.slice(0, 4)).toEqual(["E07000245", "West Suffolk", "2023-24", "37.1"]);

@@ -69,6 +69,9 @@ export function parseEls(text: string, options: ElsOptions = {}): ParsedFile {
     lines,
     (o) => `${o.metric}\u0000${o.period}\u0000${o.areacd}\u0000${o.geography}`,
   );
+  // Across levels the rows are kept (each level can be scored on its own), but one council has one value:
+  // a unitary given two different values at its two levels is refused, naming both lines.
+  uniqueRows(unique.observations, unique.lines);
   const skipped = [
     { count: otherLevel, reason: `geography other than ${levels.join(" or ")}` },
     { count: notCouncil, reason: "not an English council code" },
