@@ -85,7 +85,12 @@ export function App({ host, services }: AppProps) {
         </ErrorBoundary>
         <Divider />
         <ErrorBoundary>
-          <InsertSection data={data} workbook={workbook} onInserted={() => setInserted((n) => n + 1)} />
+          <InsertSection
+            data={data}
+            workbook={workbook}
+            memory={profileMemory}
+            onInserted={() => setInserted((n) => n + 1)}
+          />
         </ErrorBoundary>
         {workbook && (
           <>

@@ -11,6 +11,7 @@ import { GroupPicker, type GroupChoice } from "./GroupPicker.js";
 import { MetricPicker } from "./MetricPicker.js";
 import { NoticeArea, useNotice } from "./Notice.js";
 import { PeriodPicker } from "./PeriodPicker.js";
+import type { ProfileMemory } from "./profile/memory.js";
 import { StepProgress, type Steps } from "./StepProgress.js";
 import { PreviewTable } from "./lazyParts.js";
 import { useCustomGroups } from "./useCustomGroups.js";
@@ -25,9 +26,11 @@ export interface InsertSectionProps {
   data: Data;
   workbook?: () => Promise<BenchmarkWorkbook>;
   onInserted: () => void;
+  /** Where the profile remembers my council: its row is highlighted in the tables inserted. */
+  memory?: ProfileMemory;
 }
 
-export function InsertSection({ data, workbook, onInserted }: InsertSectionProps) {
+export function InsertSection({ data, workbook, onInserted, memory }: InsertSectionProps) {
   const styles = useStyles();
   const [metric, setMetric] = useState("");
   const [period, setPeriod] = useState("latest");
@@ -70,10 +73,14 @@ export function InsertSection({ data, workbook, onInserted }: InsertSectionProps
       const loaded = await data.ensure();
       if (!loaded) return; // the pane already says why the data could not be loaded
       setProgress({ done: 1, total: 3, what: workbook ? "Computing the table" : "Building the table" });
+      // My council (the profile's, remembered) is highlighted; else the comparator group's council.
+      const mine = (await memory?.load().catch(() => undefined))?.council;
+      const focus = mine ?? (group.kind ? group.council : undefined);
       const spec: TableSpec = {
         metric,
         period,
-        ...(group.kind ? { group, focus: group.council, ...(groupOnly ? { groupOnly: true } : {}) } : {}),
+        ...(group.kind ? { group, ...(groupOnly ? { groupOnly: true } : {}) } : {}),
+        ...(focus ? { focus } : {}),
         ...(byScore ? { sort: "score" as const } : {}),
       };
       if (workbook) {
@@ -120,7 +127,7 @@ export function InsertSection({ data, workbook, onInserted }: InsertSectionProps
         customGroups={custom.groups?.map((g) => g.name)}
       />
       <Checkbox
-        label="Only the comparator group's councils (the group's council highlighted)"
+        label="Only the comparator group's councils"
         checked={groupOnly && !!group.kind}
         disabled={!group.kind}
         onChange={(_e, d) => setGroupOnly(d.checked === true)}
