@@ -38,6 +38,11 @@ export function describeCell(cell: unknown): string {
   return String(cell);
 }
 
+/** A table cell as a spilled result: "" for an empty cell, TRUE/FALSE as text. */
+export function spillCell(cell: string | number | boolean | null): string | number {
+  return cell === null ? "" : typeof cell === "boolean" ? String(cell) : cell;
+}
+
 /** Text of a text argument; a number typed into the cell reads as its digits, blank as "". */
 export function text(value: unknown): string {
   if (value === null || value === undefined) return "";

@@ -11,6 +11,18 @@ const FIELDS = ["value", "median", "mad", "score", "band"] as const;
 type Field = (typeof FIELDS)[number];
 export const KINDS: readonly string[] = ["tier", "type", "region", "nearest"] satisfies GroupKind[];
 
+/**
+ * An optional comparator-group argument: blank = each metric's LADE population; a kind ignores case;
+ * anything else is a custom group's name, read from the workbook (`custom`).
+ */
+export function groupArgument(group: unknown): { group?: string; custom: boolean } {
+  const g = text(group);
+  if (g === "") return { custom: false };
+  return KINDS.includes(g.toLowerCase())
+    ? { group: g.toLowerCase(), custom: false }
+    : { group: g, custom: true };
+}
+
 /** Loads the data; a failure is #N/A saying why (Excel's "not available"), not an unexpected #VALUE!. */
 export async function load(options?: { customGroups?: boolean }): Promise<Benchmarks | ErrorValue> {
   try {

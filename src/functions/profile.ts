@@ -3,18 +3,9 @@
 import { profileRow, rankText } from "../core/profile.js";
 import { profileTable } from "../core/profileTable.js";
 import type { Metric } from "../core/catalogue/types.js";
-import { text } from "./cells.js";
+import { spillCell, text } from "./cells.js";
 import { excelError, type ErrorValue } from "./errors.js";
-import { KINDS, load, loaded } from "./lookups.js";
-
-/** "" = LADE's population; a kind ignores case; anything else is a custom group's name from the workbook. */
-function groupOption(group: unknown): { group?: string; custom: boolean } {
-  const g = text(group);
-  if (g === "") return { custom: false };
-  return KINDS.includes(g.toLowerCase())
-    ? { group: g.toLowerCase(), custom: false }
-    : { group: g, custom: true };
-}
+import { groupArgument, load, loaded } from "./lookups.js";
 
 /** The profile with a header row, one row per metric; "" for empty cells. */
 export async function profile(
@@ -22,16 +13,13 @@ export async function profile(
   group: unknown,
   period: unknown,
 ): Promise<(string | number | ErrorValue)[][]> {
-  const g = groupOption(group);
+  const g = groupArgument(group);
   const b = await load({ customGroups: g.custom });
   if (!loaded(b)) return [[b]];
   const p = text(period);
   const table = profileTable(b, text(council), { group: g.group, period: p === "" ? undefined : p });
-  return [table.columns.map((c) => c.name), ...table.rows.map((r) => r.map((cell) => cellOut(cell)))];
+  return [table.columns.map((c) => c.name), ...table.rows.map((r) => r.map(spillCell))];
 }
-
-const cellOut = (cell: string | number | boolean | null): string | number =>
-  cell === null ? "" : typeof cell === "boolean" ? String(cell) : cell;
 
 /** "5 of 16": the council's rank on one metric within the comparison, 1 = best. */
 export async function rank(
@@ -40,7 +28,7 @@ export async function rank(
   group: unknown,
   period: unknown,
 ): Promise<string | ErrorValue> {
-  const g = groupOption(group);
+  const g = groupArgument(group);
   const b = await load({ customGroups: g.custom });
   if (!loaded(b)) return b;
   const metric = b.metric(text(metricId));

@@ -10,11 +10,10 @@ import {
   themeEvidenceCells,
   themeReportCells,
 } from "../core/themeTable.js";
-import type { CellValue } from "../core/table.js";
-import { asRange, describeCell, text } from "./cells.js";
+import { asRange, describeCell, spillCell, text } from "./cells.js";
 import { getLocalEvidence } from "./data.js";
 import { asErrorValue, excelError, type ErrorValue } from "./errors.js";
-import { KINDS, load, loaded } from "./lookups.js";
+import { groupArgument, load, loaded } from "./lookups.js";
 
 export function themes(): string[][] {
   return THEMES.map((t) => [t.title]);
@@ -80,27 +79,23 @@ export function themeRating(themeName: unknown, scores: unknown, polarities: unk
 }
 
 async function report(council: unknown, group: unknown, period: unknown) {
-  const g = text(group);
-  const custom = g !== "" && !KINDS.includes(g.toLowerCase());
-  const b = await load({ customGroups: custom });
+  const g = groupArgument(group);
+  const b = await load({ customGroups: g.custom });
   if (!loaded(b)) return b;
   const options: ThemeOptions = {
-    group: g === "" ? undefined : custom ? g : g.toLowerCase(),
+    group: g.group,
     period: text(period) || undefined,
     local: await getLocalEvidence(),
   };
   return themeReport(b, text(council), options);
 }
 
-const out = (cell: CellValue): string | number =>
-  cell === null ? "" : typeof cell === "boolean" ? String(cell) : cell;
-
 type Spill = (string | number | ErrorValue)[][];
 
 export async function themeReportSpill(council: unknown, group: unknown, period: unknown): Promise<Spill> {
   const rows = await report(council, group, period);
   if (!Array.isArray(rows)) return [[rows]];
-  return [[...THEME_REPORT_COLUMNS], ...rows.map((r) => themeReportCells(r).map(out))];
+  return [[...THEME_REPORT_COLUMNS], ...rows.map((r) => themeReportCells(r).map(spillCell))];
 }
 
 export async function themeEvidenceSpill(
@@ -116,5 +111,5 @@ export async function themeEvidenceSpill(
   const row = rows.find((r) => r.theme.id === t.id)!;
   if (!row.evidence.length)
     return [[excelError("notAvailable", `No evidence for ${t.title}: ${t.evidence}`)]];
-  return [[...THEME_EVIDENCE_COLUMNS], ...row.evidence.map((e) => themeEvidenceCells(row, e).map(out))];
+  return [[...THEME_EVIDENCE_COLUMNS], ...row.evidence.map((e) => themeEvidenceCells(row, e).map(spillCell))];
 }
