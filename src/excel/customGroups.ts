@@ -1,14 +1,11 @@
 // Comparator groups users define in the workbook: an ordinary Excel table they can edit, one row per
 // member, so a group is a few typed rows rather than a form in the pane.
 import type { CustomGroup } from "../core/groups.js";
-import { grid } from "./cells.js";
-import { sheetName } from "./names.js";
+import { addInputTable } from "./inputTable.js";
 
 export const GROUPS_TABLE = "ComparatorGroups";
 export const GROUPS_SHEET = "Comparator groups";
 const COLUMNS = ["Group", "Council"] as const;
-/** Rows formatted as text below the header, so councils typed under the table stay text as it grows. */
-const TEXT_ROWS = 200;
 
 const cellText = (v: unknown): string => (v === null || v === undefined ? "" : String(v).trim());
 
@@ -59,30 +56,11 @@ export function readCustomGroups(): Promise<CustomGroup[]> {
 }
 
 /** Adds the (empty) ComparatorGroups table on a new sheet and shows it; returns the sheet's name. */
-export async function createGroupsTable(context: Excel.RequestContext): Promise<string> {
-  const existing = context.workbook.tables.getItemOrNullObject(GROUPS_TABLE);
-  existing.load("name");
-  const sheets = context.workbook.worksheets.load("items/name");
-  await context.sync();
-  if (!existing.isNullObject) throw new Error(`This workbook already has a ${GROUPS_TABLE} table`);
-  const name = sheetName(
-    GROUPS_SHEET,
-    sheets.items.map((s) => s.name),
-  );
-  const sheet = context.workbook.worksheets.add(name);
-  // Formats first: a council name typed into a General cell could be taken as a number, date or formula.
-  sheet.getRangeByIndexes(0, 0, 1 + TEXT_ROWS, COLUMNS.length).numberFormat = grid(
-    1 + TEXT_ROWS,
-    COLUMNS.length,
-    "@",
-  );
-  // A table needs a data row: the header and one empty row, as Excel makes from a lone header.
-  const range = sheet.getRangeByIndexes(0, 0, 2, COLUMNS.length);
-  range.values = [[...COLUMNS], ["", ""]];
-  const table = sheet.tables.add(range, true);
-  table.name = GROUPS_TABLE;
-  range.format.autofitColumns();
-  sheet.activate();
-  await context.sync();
-  return name;
+export function createGroupsTable(context: Excel.RequestContext): Promise<string> {
+  return addInputTable(context, {
+    table: GROUPS_TABLE,
+    sheet: GROUPS_SHEET,
+    columns: COLUMNS,
+    exists: `a ${GROUPS_TABLE} table`,
+  });
 }

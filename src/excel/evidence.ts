@@ -5,8 +5,7 @@ import { findTheme } from "../core/catalogue/themes.js";
 import { parsePolarity } from "../core/polarity.js";
 import type { Judgement } from "../core/bestValue.js";
 import type { LocalEvidence } from "../core/themeReport.js";
-import { grid } from "./cells.js";
-import { sheetName } from "./names.js";
+import { addInputTable } from "./inputTable.js";
 
 export const EVIDENCE_TABLE = "Evidence";
 const EVIDENCE_SHEET = "Evidence";
@@ -21,7 +20,6 @@ export const EVIDENCE_COLUMNS = [
   "Date",
 ] as const;
 const TEXT_COLUMNS = new Set(["Theme", "Evidence", "Compared with", "Polarity", "Judgement", "Note", "Date"]);
-const TEXT_ROWS = 200;
 const JUDGEMENTS: readonly Judgement[] = ["strong", "adequate", "concern"];
 
 const cellText = (v: unknown): string => (v === null || v === undefined ? "" : String(v).trim());
@@ -117,28 +115,12 @@ export async function loadLocalEvidence(context: Excel.RequestContext): Promise<
 }
 
 /** Adds the (empty) Evidence table on a new sheet and shows it; returns the sheet's name. */
-export async function createEvidenceTable(context: Excel.RequestContext): Promise<string> {
-  const existing = context.workbook.tables.getItemOrNullObject(EVIDENCE_TABLE);
-  existing.load("name");
-  const sheets = context.workbook.worksheets.load("items/name");
-  await context.sync();
-  if (!existing.isNullObject) throw new Error(`This workbook already has an ${EVIDENCE_TABLE} table`);
-  const name = sheetName(
-    EVIDENCE_SHEET,
-    sheets.items.map((s) => s.name),
-  );
-  const sheet = context.workbook.worksheets.add(name);
-  // Text columns formatted as text first, so typed names and notes never become formulas or dates.
-  EVIDENCE_COLUMNS.forEach((c, j) => {
-    if (TEXT_COLUMNS.has(c))
-      sheet.getRangeByIndexes(0, j, 1 + TEXT_ROWS, 1).numberFormat = grid(1 + TEXT_ROWS, 1, "@");
+export function createEvidenceTable(context: Excel.RequestContext): Promise<string> {
+  return addInputTable(context, {
+    table: EVIDENCE_TABLE,
+    sheet: EVIDENCE_SHEET,
+    columns: EVIDENCE_COLUMNS,
+    textColumns: TEXT_COLUMNS,
+    exists: `an ${EVIDENCE_TABLE} table`,
   });
-  const range = sheet.getRangeByIndexes(0, 0, 2, EVIDENCE_COLUMNS.length);
-  range.values = [[...EVIDENCE_COLUMNS], EVIDENCE_COLUMNS.map(() => "")];
-  const table = sheet.tables.add(range, true);
-  table.name = EVIDENCE_TABLE;
-  range.format.autofitColumns();
-  sheet.activate();
-  await context.sync();
-  return name;
 }
