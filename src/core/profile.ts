@@ -149,7 +149,7 @@ export function profileRow(
   const withValue = inGroup.filter((r) => r.value !== null);
   const judged = polarity !== "none";
   const rank = judged && mine?.value != null ? rankOf(mine.value, withValue, polarity) : null;
-  const trend = trendOf(benchmarks, metric, council, period);
+  const trend = trendOf(benchmarks, metric, council, period, england);
   const flags: ProfileFlag[] = [];
   if (withValue.length < SMALL_COMPARISON && !context) flags.push("small-comparison");
   if (own?.band === "much-worse" || trend.worseningRun) flags.push("early-warning");
@@ -234,17 +234,21 @@ function trendOf(
   metric: MetricRef,
   council: Council,
   period: string,
+  /** The period's rows already scored among England's councils (reused when it is the latest of the three). */
+  scored: readonly ScoredObservation[],
 ): { trend: Trend | null; periods: string[]; worseningRun: boolean } {
-  const upTo = benchmarks.data.periods(metric.id);
-  const series = upTo.slice(0, upTo.indexOf(period) + 1).flatMap((p) => {
-    const r = benchmarks.row(council, benchmarks.rows(metric, p).rows);
-    return r && r.value !== null ? [{ period: p, value: r.value }] : [];
-  });
-  const last = series.slice(-3);
+  // Back from the chosen period to the council's last three with a value: no need to place older ones.
+  const periods = benchmarks.data.periods(metric.id);
+  const last: { period: string; value: number }[] = [];
+  for (let i = periods.indexOf(period); i >= 0 && last.length < 3; i--) {
+    const r = benchmarks.row(council, benchmarks.rows(metric, periods[i]).rows);
+    if (r && r.value !== null) last.unshift({ period: periods[i], value: r.value });
+  }
   if (last.length < 3) return { trend: null, periods: last.map((s) => s.period), worseningRun: false };
-  const mad = benchmarks.score(metric, last[2].period).find((r) => r.mad !== null)?.mad ?? null;
+  // The MAD of the council's own comparison (districts and other councils differ for finance).
+  const latest = last[2].period === period ? scored : benchmarks.score(metric, last[2].period);
+  const mad = benchmarks.row(council, latest)?.mad ?? null;
   const change = adjust(last[2].value, metric.polarity) - adjust(last[0].value, metric.polarity);
-  const periods = last.map((s) => s.period);
   const judged = metric.polarity !== "none";
   const worseningRun =
     judged &&
@@ -254,7 +258,7 @@ function trendOf(
   if (mad === null || Math.abs(change) < TREND_THRESHOLD * mad) trend = "no clear change";
   else if (!judged) trend = change > 0 ? "increasing" : "decreasing";
   else trend = change > 0 ? "improving" : "worsening";
-  return { trend, periods, worseningRun };
+  return { trend, periods: last.map((s) => s.period), worseningRun };
 }
 
 /** The band words as people read them: "slightly-worse" → "slightly worse". */

@@ -156,3 +156,41 @@ describe("the CLI and the functions give the same rows as the core", () => {
     expect(notApplicable.message).toMatch(/not applicable/);
   });
 });
+
+it("reads the trend against the MAD of the council's own comparison (districts among districts for finance)", () => {
+  // Every tenth council of the reference, districts, counties and single-tier councils alike.
+  const councils = benchmarks.directory
+    .all()
+    .filter((_, i) => i % 10 === 0)
+    .map((c) => c.code);
+  for (const council of councils) {
+    for (const r of councilProfile(benchmarks, council).rows) {
+      if (r.trend === null) continue;
+      const metric = benchmarks.metric(r.metric);
+      const [first, , last] = r.trendPeriods;
+      const valueIn = (p: string) =>
+        benchmarks.row(benchmarks.council(council), benchmarks.score(metric, p))!;
+      // Half the MAD among the councils compared with this one in the latest of the three periods; a
+      // context figure is compared with no one (no MAD), so no change can be called clear.
+      const mad = valueIn(last).mad;
+      if (mad === null) {
+        expect(r.trend).toBe("no clear change");
+        continue;
+      }
+      const threshold = 0.5 * mad;
+      const sign = r.polarity === "lower" ? -1 : 1;
+      const change = sign * (valueIn(last).value! - valueIn(first).value!);
+      const expected =
+        Math.abs(change) < threshold
+          ? "no clear change"
+          : r.polarity === "none"
+            ? change > 0
+              ? "increasing"
+              : "decreasing"
+            : change > 0
+              ? "improving"
+              : "worsening";
+      expect(r.trend, `${council} ${r.metric}`).toBe(expected);
+    }
+  }
+});
