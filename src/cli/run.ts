@@ -63,19 +63,15 @@ export async function run(
       };
       return { text: scoreMetricCsv(await shippedBenchmarks(), options), out };
     }
-    case "profile": {
-      const args = parseArgs(rest, ["council", "group", "period", "out"]);
-      const council = args.flags.get("council");
-      if (!council) throw new UsageError("profile needs --council CODE_OR_NAME");
-      const options = { group: choice(args, "group", GROUPS), period: args.flags.get("period") };
-      return { text: profileCsv(await shippedBenchmarks(), council, options), out: args.flags.get("out") };
-    }
+    case "profile":
     case "themes": {
+      // The same arguments: whose profile or ratings, within which group, in which period.
       const args = parseArgs(rest, ["council", "group", "period", "out"]);
       const council = args.flags.get("council");
-      if (!council) throw new UsageError("themes needs --council CODE_OR_NAME");
+      if (!council) throw new UsageError(`${command} needs --council CODE_OR_NAME`);
       const options = { group: choice(args, "group", GROUPS), period: args.flags.get("period") };
-      return { text: themesCsv(await shippedBenchmarks(), council, options), out: args.flags.get("out") };
+      const csv = command === "profile" ? profileCsv : themesCsv;
+      return { text: csv(await shippedBenchmarks(), council, options), out: args.flags.get("out") };
     }
     case "metrics": {
       const args = parseArgs(rest, ["out"]);
