@@ -14,6 +14,22 @@ const attributionSchema = z.object({
   metrics: z.array(z.string()),
 });
 
+/** Which publisher's release a metric's values come from, and when it was last checked for a newer one. */
+const releaseSchema = z.object({
+  /** The source id, e.g. "defra-env18". */
+  source: z.string().min(1),
+  /** The publication, in users' words. */
+  publication: z.string().min(1),
+  /** The file's title as the publisher gives it. */
+  title: z.string().optional(),
+  url: z.string().optional(),
+  /** When the publisher released it (ISO date). */
+  released: z.string().optional(),
+  /** When the publisher was last asked for a newer release (ISO date and time). */
+  checked: z.string().optional(),
+  metrics: z.array(z.string()),
+});
+
 /** Pairs of area index and value (null = missing) for every area with a row in that period. */
 const pairsSchema = z
   .array(z.number().nullable())
@@ -24,6 +40,8 @@ export const snapshotSchema = z.object({
   version: z.literal(SNAPSHOT_VERSION),
   created: z.string(),
   attribution: z.array(attributionSchema),
+  /** Added after version 1 was first published: optional, so older snapshots still load. */
+  releases: z.array(releaseSchema).optional(),
   areas: z.array(z.tuple([z.string().min(1), z.string()])),
   metrics: z.record(z.string(), z.record(z.string(), pairsSchema)),
 });
@@ -59,6 +77,7 @@ function readMetrics(raw: unknown): Snapshot["metrics"] {
   return metrics;
 }
 export type Attribution = z.infer<typeof attributionSchema>;
+export type ReleaseInfo = z.infer<typeof releaseSchema>;
 
 export class SnapshotError extends Error {
   override name = "SnapshotError";
@@ -99,6 +118,7 @@ export function buildSnapshot(
   info: {
     created: string;
     attribution: Attribution[];
+    releases?: ReleaseInfo[];
     metricOrder?: readonly string[];
     name?: (code: string) => string | undefined;
   },
@@ -130,6 +150,7 @@ export function buildSnapshot(
     version: SNAPSHOT_VERSION,
     created: info.created,
     attribution: info.attribution,
+    ...(info.releases?.length ? { releases: info.releases } : {}),
     areas: codes.map((c) => [c, names.get(c)!]),
     metrics,
   };
@@ -160,6 +181,7 @@ export function serializeSnapshot(s: Snapshot): string {
   const lines = ["{"];
   lines.push(`"format": ${j(s.format)},`, `"version": ${j(s.version)},`, `"created": ${j(s.created)},`);
   lines.push(`"attribution": [`, s.attribution.map((a) => j(a)).join(",\n"), `],`);
+  if (s.releases) lines.push(`"releases": [`, s.releases.map((r) => j(orderedRelease(r))).join(",\n"), `],`);
   lines.push(`"areas": [`, s.areas.map((a) => j(a)).join(",\n"), `],`);
   const metrics = Object.entries(s.metrics).map(([metric, periods]) => {
     const body = Object.entries(periods).map(([period, pairs]) => `${j(period)}: ${j(pairs)}`);
@@ -167,4 +189,10 @@ export function serializeSnapshot(s: Snapshot): string {
   });
   lines.push(`"metrics": {`, metrics.join(",\n"), `}`, `}`);
   return lines.filter((l) => l !== "").join("\n") + "\n";
+}
+
+/** Keys in the schema's order, so a parsed and rewritten snapshot has the same bytes. */
+function orderedRelease(r: ReleaseInfo): ReleaseInfo {
+  const { source, publication, title, url, released, checked, metrics } = r;
+  return { source, publication, title, url, released, checked, metrics };
 }

@@ -2,7 +2,8 @@
 // downloading the whole file again.
 
 export interface CacheEntry {
-  body: string;
+  /** Text for text files, bytes for spreadsheets. */
+  body: string | Uint8Array;
   etag?: string;
   lastModified?: string;
   /** Milliseconds since the epoch when the body was stored or last confirmed unchanged. */

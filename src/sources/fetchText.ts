@@ -2,7 +2,7 @@
 // Only the global fetch, AbortController and timers are used, so the same code runs in both.
 
 import type { CacheEntry, SourceCache } from "./cache.js";
-import { discardBody, errorDetail, readTextCapped } from "./readBody.js";
+import { discardBody, errorDetail, readBytes, readTextCapped } from "./readBody.js";
 import { backoffDelay, isRetryable, parseRetryAfter, sleep } from "./retry.js";
 import { SourceError } from "./sourceError.js";
 
@@ -29,16 +29,18 @@ export interface FetchTextOptions {
   proxyBase?: string;
 }
 
-export interface FetchedText {
+export interface Fetched<Body> {
   /** The URL asked for. */
   url: string;
-  text: string;
+  body: Body;
   /** True when the server answered 304 Not Modified and the cached copy was used. */
   fromCache: boolean;
   etag?: string;
   lastModified?: string;
   contentType?: string;
 }
+
+export type FetchedText = Omit<Fetched<string>, "body"> & { text: string };
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_ATTEMPTS = 3;
@@ -50,10 +52,27 @@ export function proxiedUrl(url: string, proxyBase?: string): string {
 }
 
 export async function fetchText(url: string, options: FetchTextOptions = {}): Promise<FetchedText> {
+  const { body, ...rest } = await fetchBody(url, options, "text");
+  return { ...rest, text: body };
+}
+
+/** A spreadsheet or other binary file, with the same retries, timeouts, cache and proxy as fetchText. */
+export function fetchBytes(url: string, options: FetchTextOptions = {}): Promise<Fetched<Uint8Array>> {
+  return fetchBody(url, options, "bytes");
+}
+
+type Kind = "text" | "bytes";
+type BodyOf<K extends Kind> = K extends "text" ? string : Uint8Array;
+
+async function fetchBody<K extends Kind>(
+  url: string,
+  options: FetchTextOptions,
+  kind: K,
+): Promise<Fetched<BodyOf<K>>> {
   const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await fetchOnce(url, options);
+      return await fetchOnce(url, options, kind);
     } catch (error) {
       if (attempt >= attempts || !isRetryable(error)) throw error;
       const backoff = backoffDelay(attempt, options.retryDelayMs ?? 500);
@@ -62,7 +81,11 @@ export async function fetchText(url: string, options: FetchTextOptions = {}): Pr
   }
 }
 
-async function fetchOnce(url: string, options: FetchTextOptions): Promise<FetchedText> {
+async function fetchOnce<K extends Kind>(
+  url: string,
+  options: FetchTextOptions,
+  kind: K,
+): Promise<Fetched<BodyOf<K>>> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const { signal, cache } = options;
   if (signal?.aborted) throw new SourceError("aborted", url, "cancelled");
@@ -86,13 +109,13 @@ async function fetchOnce(url: string, options: FetchTextOptions): Promise<Fetche
       headers,
       signal: controller.signal,
     });
-    if (response.status === 304 && cached) {
+    if (response.status === 304 && cached && typeof cached.body === (kind === "text" ? "string" : "object")) {
       await discardBody(response);
       const refreshed: CacheEntry = { ...cached, storedAt: Date.now() };
       cache?.set(url, refreshed);
       return {
         url,
-        text: cached.body,
+        body: cached.body as BodyOf<K>,
         fromCache: true,
         etag: cached.etag,
         lastModified: cached.lastModified,
@@ -105,14 +128,18 @@ async function fetchOnce(url: string, options: FetchTextOptions): Promise<Fetche
         retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
       });
     }
-    const text = await readTextCapped(response, options.maxBytes ?? DEFAULT_MAX_BYTES, url);
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const body = (
+      kind === "text"
+        ? await readTextCapped(response, maxBytes, url)
+        : await readBytes(response, maxBytes, url)
+    ) as BodyOf<K>;
     const etag = response.headers.get("etag") ?? undefined;
     const lastModified = response.headers.get("last-modified") ?? undefined;
     // A body without validators can never be revalidated, so keeping it would only cost memory.
-    if (cache && (etag || lastModified))
-      cache.set(url, { body: text, etag, lastModified, storedAt: Date.now() });
+    if (cache && (etag || lastModified)) cache.set(url, { body, etag, lastModified, storedAt: Date.now() });
     const contentType = response.headers.get("content-type") ?? undefined;
-    return { url, text, fromCache: false, etag, lastModified, contentType };
+    return { url, body, fromCache: false, etag, lastModified, contentType };
   } catch (error) {
     if (timedOut)
       throw new SourceError("timeout", url, `timed out after ${timeoutMs / 1000} s`, { cause: error });

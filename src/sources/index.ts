@@ -5,8 +5,10 @@ export {
   DEFAULT_ATTEMPTS,
   DEFAULT_MAX_BYTES,
   DEFAULT_TIMEOUT_MS,
+  fetchBytes,
   fetchText,
   proxiedUrl,
+  type Fetched,
   type FetchedText,
   type FetchTextOptions,
 } from "./fetchText.js";

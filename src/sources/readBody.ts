@@ -45,18 +45,22 @@ export async function readBytesCapped(
   return bytes;
 }
 
+/** The body as bytes, failing as a SourceError past `maxBytes`. */
+export function readBytes(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+  return readBytesCapped(response, maxBytes, (size) => tooLarge(url, size, maxBytes));
+}
+
+function tooLarge(url: string, size: string, maxBytes: number): SourceError {
+  return new SourceError(
+    "too-large",
+    url,
+    `the file is too large (${size}; the limit is ${formatBytes(maxBytes)})`,
+  );
+}
+
 /** The body as text; TextDecoder drops a leading UTF-8 byte-order mark (the ONS ELS CSVs start with one). */
 export async function readTextCapped(response: Response, maxBytes: number, url: string): Promise<string> {
-  const bytes = await readBytesCapped(
-    response,
-    maxBytes,
-    (size) =>
-      new SourceError(
-        "too-large",
-        url,
-        `the file is too large (${size}; the limit is ${formatBytes(maxBytes)})`,
-      ),
-  );
+  const bytes = await readBytes(response, maxBytes, url);
   return new TextDecoder().decode(bytes);
 }
 

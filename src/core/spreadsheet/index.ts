@@ -10,7 +10,8 @@ export { readOds, readXlsx };
 /** ODS or XLSX, told apart by their contents (an ODS zip starts with its "mimetype" entry). */
 export function readSpreadsheet(bytes: Uint8Array, options: ReadOptions = {}, what = "The file"): Sheet[] {
   const head = new TextDecoder().decode(bytes.subarray(30, 120));
-  if (head.startsWith("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) return readOds(bytes, options, what);
+  if (head.startsWith("mimetypeapplication/vnd.oasis.opendocument.spreadsheet"))
+    return readOds(bytes, options, what);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readXlsx(bytes, options, what);
   throw new SpreadsheetError(`${what} is not an ODS or XLSX spreadsheet`);
 }

@@ -56,8 +56,7 @@ export function readOds(bytes: Uint8Array, options: ReadOptions = {}, what = "Th
 
   const endCell = () => {
     if (!cell) return;
-    const value =
-      cell.value !== undefined ? cell.value : text.length ? text.join("") : null;
+    const value = cell.value !== undefined ? cell.value : text.length ? text.join("") : null;
     if (value === null || value === "") pendingCells += cell.repeat;
     else {
       for (; pendingCells > 0 && row.length < MAX_COLUMNS; pendingCells--) row.push(null);
@@ -87,7 +86,10 @@ export function readOds(bytes: Uint8Array, options: ReadOptions = {}, what = "Th
           pendingCells = 0;
           rowRepeat = repeat(tag, "table:number-rows-repeated", MAX_ROWS);
         } else if (name === "table:table-cell" || name === "table:covered-table-cell") {
-          cell = { repeat: repeat(tag, "table:number-columns-repeated", MAX_COLUMNS), value: typedValue(tag) };
+          cell = {
+            repeat: repeat(tag, "table:number-columns-repeated", MAX_COLUMNS),
+            value: typedValue(tag),
+          };
           text = [];
           paragraphs = 0;
         } else if (cell && name === "text:p") {
@@ -112,7 +114,8 @@ export function readOds(bytes: Uint8Array, options: ReadOptions = {}, what = "Th
           else {
             for (; pendingRows > 0 && sheet.rows.length < MAX_ROWS; pendingRows--) sheet.rows.push([]);
             pendingRows = 0;
-            for (let i = 0; i < rowRepeat && sheet.rows.length < MAX_ROWS; i++) sheet.rows.push(i ? [...row] : row);
+            for (let i = 0; i < rowRepeat && sheet.rows.length < MAX_ROWS; i++)
+              sheet.rows.push(i ? [...row] : row);
           }
         } else if (name === "table:table") {
           sheets.push(sheet);

@@ -22,7 +22,10 @@ export interface FoundTable<K extends string> {
 
 /** Lower case, single spaces, no line breaks: headings wrap and change case between releases. */
 export function normalise(text: Cell): string {
-  return String(text ?? "").replace(/\s+/g, " ").trim().toLowerCase();
+  return String(text ?? "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 }
 
 function matches(cell: Cell, heading: Heading): boolean {
@@ -38,7 +41,9 @@ export function findSheet(sheets: readonly Sheet[], name: string, file: string):
   const sheet = sheets.find((s) => normalise(s.name) === normalise(name));
   if (sheet) return sheet;
   const names = sheets.map((s) => `"${s.name}"`).join(", ") || "none";
-  throw new LayoutError(`${file} has no sheet named "${name}" (its sheets: ${names}). Has the publisher changed the layout?`);
+  throw new LayoutError(
+    `${file} has no sheet named "${name}" (its sheets: ${names}). Has the publisher changed the layout?`,
+  );
 }
 
 /**
@@ -66,8 +71,10 @@ export function findTable<K extends string>(
         columns[key] = c;
       }
     }
-    if (!missing.length) return { sheet: sheet.name, headerRow: r, header, columns, rows: sheet.rows.slice(r + 1) };
-    if (missing.length < keys.length && (!best || missing.length < best.missing.length)) best = { row: r, missing };
+    if (!missing.length)
+      return { sheet: sheet.name, headerRow: r, header, columns, rows: sheet.rows.slice(r + 1) };
+    if (missing.length < keys.length && (!best || missing.length < best.missing.length))
+      best = { row: r, missing };
   }
   const missing = (best?.missing ?? keys).map((k) => shown(headings[k])).join(", ");
   const where = best ? ` (row ${best.row + 1} has the others)` : "";

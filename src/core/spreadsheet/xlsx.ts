@@ -4,7 +4,6 @@ import { parseXml } from "./xml.js";
 import { SpreadsheetError, type Cell, type ReadOptions, type Sheet } from "./types.js";
 import { unzipEntries } from "./zip.js";
 
-
 /** "BC12" -> 54 (0-based column), or -1 if there is no reference. */
 function columnOf(ref: string | undefined): number {
   if (!ref) return -1;
@@ -20,9 +19,20 @@ function columnOf(ref: string | undefined): number {
 function sheetList(files: Record<string, Uint8Array>, what: string): { name: string; path: string }[] {
   const workbook = files["xl/workbook.xml"];
   const rels = files["xl/_rels/workbook.xml.rels"];
-  if (!workbook || !rels) throw new SpreadsheetError(`${what} is not an XLSX workbook (it has no xl/workbook.xml)`);
+  if (!workbook || !rels)
+    throw new SpreadsheetError(`${what} is not an XLSX workbook (it has no xl/workbook.xml)`);
   const targets = new Map<string, string>();
-  parseXml(rels, { open: (t) => { if (t.name === "Relationship") targets.set(t.attributes.Id, t.attributes.Target); }, close() {}, text() {} }, what);
+  parseXml(
+    rels,
+    {
+      open: (t) => {
+        if (t.name === "Relationship") targets.set(t.attributes.Id, t.attributes.Target);
+      },
+      close() {},
+      text() {},
+    },
+    what,
+  );
   const sheets: { name: string; path: string }[] = [];
   parseXml(
     workbook,
@@ -69,7 +79,13 @@ function sharedStrings(bytes: Uint8Array | undefined, what: string): string[] {
   return strings;
 }
 
-function readSheet(bytes: Uint8Array, name: string, strings: string[], what: string, onProgress?: (f: number) => void): Sheet {
+function readSheet(
+  bytes: Uint8Array,
+  name: string,
+  strings: string[],
+  what: string,
+  onProgress?: (f: number) => void,
+): Sheet {
   const rows: Cell[][] = [];
   let row: Cell[] = [];
   let rowIndex = -1;
@@ -139,4 +155,3 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}, what = "T
     return readSheet(file, s.name, strings, what, progress);
   });
 }
-
