@@ -9,6 +9,8 @@ export const DEFAULT_ALLOW_HOSTS: readonly string[] = [
   "explore-education-statistics.service.gov.uk",
   "content.explore-education-statistics.service.gov.uk",
   "raw.githubusercontent.com",
+  // Which commit of the P153 mirror is newest (it dates the release); nothing else of GitHub's API.
+  "api.github.com",
 ];
 
 export interface TargetPolicy {

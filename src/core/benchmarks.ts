@@ -18,7 +18,7 @@ import { nameSimilarity } from "./names.js";
 import { periodId, periodLabel } from "./periods.js";
 import { placeRows, type PlacedRows } from "./population.js";
 import { scoreObservations, type ScoredObservation } from "./scoring.js";
-import { parseSnapshot, snapshotObservations } from "./snapshot.js";
+import { parseSnapshot, snapshotObservations, type ReleaseInfo } from "./snapshot.js";
 
 /** A question that cannot be answered, with a message naming what was not found. */
 export class NotFound extends Error {
@@ -63,6 +63,8 @@ const list = (items: readonly string[], max = 12, sep = ", "): string =>
 
 export class Benchmarks {
   readonly directory: CouncilDirectory;
+  /** Which publisher's release each metric's values come from, as the snapshot recorded it. */
+  releases: readonly ReleaseInfo[] = [];
 
   constructor(
     readonly data: Dataset,
@@ -80,7 +82,9 @@ export class Benchmarks {
    * adding the data's areas to the directory takes ~10 ms on the shipped data, so the directory is shared.
    */
   withCustomGroups(groups: readonly CustomGroup[]): Benchmarks {
-    return new Benchmarks(this.data, this.directory, this.nearest, groups, true);
+    const b = new Benchmarks(this.data, this.directory, this.nearest, groups, true);
+    b.releases = this.releases;
+    return b;
   }
 
   metric(id: string): MetricRef {
@@ -232,10 +236,12 @@ export function benchmarksFromFiles(
   customGroups: readonly CustomGroup[] = [],
 ): Benchmarks {
   const snapshot = parseSnapshot(files.snapshot);
-  return new Benchmarks(
+  const benchmarks = new Benchmarks(
     new Dataset(snapshotObservations(snapshot)),
     CouncilDirectory.fromJson(JSON.parse(files.councils)),
     parseNearestNeighbours(JSON.parse(files.nearest)),
     customGroups,
   );
+  benchmarks.releases = snapshot.releases ?? [];
+  return benchmarks;
 }

@@ -3,6 +3,8 @@
 import type { LocalEvidence } from "../core/themeReport.js";
 import { benchmarkTable, type BenchmarkTable } from "../core/table.js";
 import { describeError } from "./errors.js";
+import { stillInUse } from "./releases.js";
+import { SourceError } from "../sources/sourceError.js";
 import { progressReporter, type Progress } from "./progress.js";
 import {
   loadRegistry,
@@ -18,30 +20,52 @@ import { metricsOfTables, tableAttribution, tableSources } from "./tableData.js"
 
 export interface RefreshReport {
   at: string;
-  refreshed: { table: string; sheet: string; rows: number }[];
+  refreshed: { table: string; sheet: string; rows: number; note?: string }[];
   /** Tables left as they were, with why. Deleted tables are also taken off the workbook's list. */
   failed: { table: string; message: string }[];
+  /**
+   * Publishers that could not be checked for a newer release: their data stayed as it was and the tables
+   * were recomputed from it (groups and Evidence still apply), each message naming the release in use.
+   */
+  notes: { source: string; message: string }[];
 }
 
 type Computed = { entry: RegisteredTable; table: BenchmarkTable } | { entry: RegisteredTable; error: string };
 
-/** Fetches each source once; failures are kept by source id. */
-async function fetchSources(session: DataSession, sources: TableSource[]): Promise<Map<string, string>> {
+/**
+ * Fetches each source once. A user's source that fails fails its tables (kept by source id); a publisher
+ * that cannot be checked only leaves its data as it was, noted with the release still in use.
+ */
+async function fetchSources(
+  session: DataSession,
+  sources: TableSource[],
+): Promise<{ failures: Map<string, string>; notes: Map<string, string> }> {
   const distinct = [...new Map(sources.filter((s) => s.url).map((s) => [s.id, s])).values()];
   const results = await Promise.all(
     distinct.map((source) =>
       session.fetch(source).then(
         (data) => ({ source, data }),
-        (error: unknown) => ({ source, error: describeError(error) }),
+        (error: unknown) => ({
+          source,
+          error: describeError(error),
+          // A publisher's page address says little to users; its name and the reason do.
+          detail: error instanceof SourceError ? error.detail : describeError(error),
+        }),
       ),
     ),
   );
   const failures = new Map<string, string>();
+  const notes = new Map<string, string>();
   for (const r of results) {
-    if ("error" in r) failures.set(r.source.id, r.error);
-    else session.refreshFrom(r.source, r.data);
+    if (!("error" in r)) session.refreshFrom(r.source, r.data);
+    else if (r.source.format !== "publisher") failures.set(r.source.id, r.error);
+    else
+      notes.set(
+        r.source.id,
+        `Could not check ${r.source.name} for a newer release (${r.detail}). ${stillInUse(session.releaseOfSource(r.source.id))}`,
+      );
   }
-  return failures;
+  return { failures, notes };
 }
 
 function compute(
@@ -73,7 +97,7 @@ export async function refreshTables(
 ): Promise<RefreshReport> {
   const progress = progressReporter(onProgress);
   const at = now.toISOString();
-  const report: RefreshReport = { at, refreshed: [], failed: [] };
+  const report: RefreshReport = { at, refreshed: [], failed: [], notes: [] };
   if (!chosen.length) {
     progress(1, 1, "No benchmark tables to refresh");
     return report;
@@ -83,15 +107,21 @@ export async function refreshTables(
 
   // A profile depends on every source of its metrics; any of them failing leaves it as it was.
   const sources = chosen.map((t) => tableSources(session, t));
-  const sourceErrors = await fetchSources(session, sources.flat());
+  const { failures, notes } = await fetchSources(session, sources.flat());
+  report.notes = [...notes].map(([source, message]) => ({ source, message }));
   const computed = chosen.map((entry, i) =>
     compute(
       session,
       entry,
-      sources[i].map((s) => sourceErrors.get(s.id)).find((e) => e !== undefined),
+      sources[i].map((s) => failures.get(s.id)).find((e) => e !== undefined),
       local,
     ),
   );
+  const noteOf = (i: number) =>
+    sources[i]
+      .map((s) => notes.get(s.id))
+      .filter(Boolean)
+      .join(" ") || undefined;
   progress(1, total, "Computed the tables");
 
   const gone = new Set<string>();
@@ -101,7 +131,8 @@ export async function refreshTables(
     } else {
       try {
         const written = await rewriteTable(c.entry.table, c.table);
-        report.refreshed.push({ table: c.entry.table, ...written });
+        const note = noteOf(i);
+        report.refreshed.push({ table: c.entry.table, ...written, ...(note ? { note } : {}) });
       } catch (e) {
         if (e instanceof TableGone) gone.add(c.entry.table);
         report.failed.push({ table: c.entry.table, message: describeError(e) });
@@ -126,7 +157,7 @@ async function recordResults(session: DataSession, report: RefreshReport, gone: 
     const results = new Map<string, RefreshResult>([
       ...report.refreshed.map((r): [string, RefreshResult] => [
         r.table,
-        { at: report.at, ok: true, rows: r.rows },
+        { at: report.at, ok: true, rows: r.rows, ...(r.note ? { message: r.note } : {}) },
       ]),
       ...report.failed.map((f): [string, RefreshResult] => [
         f.table,
@@ -147,7 +178,7 @@ async function recordResults(session: DataSession, report: RefreshReport, gone: 
       queueSaveSnapshot(
         context,
         snapshot,
-        workbookSnapshot(session.benchmarks, metrics, session.attribution(), now),
+        workbookSnapshot(session.benchmarks, metrics, session.attribution(), now, session.releases()),
       );
     }
     await context.sync();

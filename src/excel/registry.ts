@@ -12,7 +12,7 @@ const sourceSchema = z.object({
   name: z.string(),
   /** Absent for data loaded from a file: such tables are recomputed from the data kept in the workbook. */
   url: z.string().optional(),
-  format: z.enum(["lade", "els", "tidy", "snapshot"]),
+  format: z.enum(["lade", "els", "tidy", "snapshot", "publisher"]),
   licence: z.string(),
   attribution: z.string(),
 });

@@ -21,7 +21,14 @@ interface Before {
   formats: string[][];
   /** Whether the table had our conditional formats (tables inserted before there were any have none). */
   highlighted: boolean;
+  /** The source line above the table (it names the release in use), where it is still there. */
+  sourceLine?: { row: number; text: string };
 }
+
+/** Our credit line: "Source: …" for one metric, "Sources: …" for a profile. */
+const SOURCE_LINE = /^Sources?: /;
+/** The title lines above a table: title, source, caveats, then a blank row. */
+const LINES_ABOVE = 4;
 
 /** Rewrites the table's own columns; columns the user added to the right keep their contents. */
 export async function rewriteTable(
@@ -89,6 +96,7 @@ async function readTable(context: Excel.RequestContext, name: string, table: Ben
       `Table ${name} needs ${table.rows.length - rows} more rows, but the cells below it are not empty; move them and refresh again`,
     );
   }
+  const sourceLine = await findSourceLine(context, worksheet, top, left);
   const userFormulas = (firstUserRow?.formulasR1C1[0] ?? []).map((f) =>
     typeof f === "string" && f.startsWith("=") ? f : null,
   );
@@ -106,6 +114,7 @@ async function readTable(context: Excel.RequestContext, name: string, table: Ben
       formulas: area.formulas,
       formats: area.numberFormat,
       highlighted: highlights.length > 0,
+      sourceLine,
     },
     worksheet,
     excelTable,
@@ -114,9 +123,26 @@ async function readTable(context: Excel.RequestContext, name: string, table: Ben
   };
 }
 
+/** The source line in the rows just above the table, if the user has not moved or deleted it. */
+async function findSourceLine(
+  context: Excel.RequestContext,
+  worksheet: Excel.Worksheet,
+  top: number,
+  left: number,
+): Promise<Before["sourceLine"]> {
+  const first = Math.max(0, top - LINES_ABOVE);
+  if (first === top) return undefined;
+  const above = worksheet.getRangeByIndexes(first, left, top - first, 1).load("values");
+  await context.sync();
+  const at = above.values.findIndex(([v]) => typeof v === "string" && SOURCE_LINE.test(v));
+  return at < 0 ? undefined : { row: first + at, text: String(above.values[at][0]) };
+}
+
 function queueWrite(plan: Plan, table: BenchmarkTable): void {
   const { before, worksheet, excelTable, userFormulas } = plan;
   const { top, left, width, rows: oldRows } = before;
+  if (before.sourceLine && before.sourceLine.text !== table.attribution)
+    worksheet.getRangeByIndexes(before.sourceLine.row, left, 1, 1).values = [[table.attribution]];
   const rows = table.rows.length;
   const ours = table.columns.length;
   if (rows !== oldRows) excelTable.resize(worksheet.getRangeByIndexes(top, left, 1 + rows, width));
@@ -153,6 +179,8 @@ async function restore(name: string, before: Before, table: BenchmarkTable): Pro
     const area = worksheet.getRangeByIndexes(top, left, before.formulas.length, width);
     area.numberFormat = before.formats;
     area.formulas = before.formulas;
+    if (before.sourceLine)
+      worksheet.getRangeByIndexes(before.sourceLine.row, left, 1, 1).values = [[before.sourceLine.text]];
     queueRemoveHighlights(highlights);
     if (before.highlighted) queueHighlights(worksheet, table, { top: top + 1, left, rows, width: ours });
     await context.sync();

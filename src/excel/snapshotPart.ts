@@ -6,6 +6,7 @@ import {
   parseSnapshot,
   serializeSnapshot,
   type Attribution,
+  type ReleaseInfo,
   type Snapshot,
 } from "../core/snapshot.js";
 import { loadPart, queueRestorePart, queueSavePart, type LoadedPart } from "./xmlPart.js";
@@ -36,15 +37,20 @@ export function workbookSnapshot(
   metrics: readonly string[],
   attribution: readonly Attribution[],
   created: Date,
+  releases: readonly ReleaseInfo[] = [],
 ): Snapshot {
   const wanted = new Set(metrics);
   const observations = [...benchmarks.data.all()].filter((o) => wanted.has(o.metric));
   const kept = attribution
     .map((a) => ({ ...a, metrics: a.metrics.filter((m) => wanted.has(m)) }))
     .filter((a) => a.metrics.length);
+  const inUse = releases
+    .map((r) => ({ ...r, metrics: r.metrics.filter((m) => wanted.has(m)) }))
+    .filter((r) => r.metrics.length);
   return buildSnapshot(observations, {
     created: created.toISOString(),
     attribution: kept,
+    releases: inUse,
     metricOrder: metrics,
   });
 }

@@ -4,7 +4,7 @@ import type { Benchmarks } from "../core/benchmarks.js";
 import { CATALOGUE } from "../core/catalogue/index.js";
 import type { TableSpec } from "../core/table.js";
 import type { TableSource } from "./registry.js";
-import type { DataSession } from "./session.js";
+import { SHIPPED_SOURCE, type DataSession } from "./session.js";
 
 /** A profile or a Best Value summary: a table over every metric rather than one. */
 export const coversAllMetrics = (spec: TableSpec): boolean =>
@@ -23,7 +23,9 @@ export function metricsOfTables(benchmarks: Benchmarks, specs: readonly TableSpe
 
 /** The sources a refresh fetches for a table: the one it was made from, or each source of a profile's metrics. */
 export function tableSources(session: DataSession, entry: { spec: TableSpec; source: TableSource }) {
-  if (!coversAllMetrics(entry.spec)) return [entry.source];
+  // Tables made before a metric could be refreshed from its publisher named the built-in snapshot.
+  if (!coversAllMetrics(entry.spec))
+    return [entry.source.id === SHIPPED_SOURCE.id ? session.sourceOf(entry.spec.metric) : entry.source];
   const sources = tableMetrics(session.benchmarks, entry.spec).map((m) => session.sourceOf(m));
   return [...new Map(sources.map((s) => [s.id, s])).values()];
 }

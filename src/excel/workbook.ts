@@ -71,7 +71,10 @@ export class BenchmarkWorkbook {
         const { snapshot } = await loadSnapshotPart(context);
         if (snapshot) {
           const observations = snapshotObservations(snapshot);
-          session.add({ observations, attribution: snapshot.attribution }, { replace: false });
+          session.add(
+            { observations, attribution: snapshot.attribution, releases: snapshot.releases },
+            { replace: false },
+          );
         }
         for (const t of registry.tables) session.setSourceOf(t.spec.metric, t.source);
         for (const s of registry.sources) session.restoreSource(s);
@@ -260,7 +263,7 @@ export class BenchmarkWorkbook {
         queueSaveSnapshot(
           context,
           snapshot,
-          workbookSnapshot(session.benchmarks, metrics, session.attribution(), at),
+          workbookSnapshot(session.benchmarks, metrics, session.attribution(), at, session.releases()),
         );
         await context.sync();
         return { table: planned.table, sheet: planned.sheet, rows: planned.rows };

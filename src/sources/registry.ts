@@ -1,6 +1,7 @@
 // Where published data comes from: the files the project knows, plus any the user adds.
 
 import * as z from "../core/schema.js";
+import { PUBLISHER_SOURCES } from "./publishers.js";
 
 /**
  * How a file is laid out, which decides the parser:
@@ -8,8 +9,10 @@ import * as z from "../core/schema.js";
  * - `els`: ONS Explore Local Statistics indicator CSV (areacd, areanm, geography, indicator, period, observation, ...).
  * - `tidy`: the project's own tidy CSV (areacd, areanm, period, indicator, value).
  * - `snapshot`: the add-in's bundled JSON snapshot.
+ * - `publisher`: a publisher's own spreadsheet, read by the reader of the same id (src/core/publishers);
+ *   `url` is the page it is published on, where refresh looks for the newest release.
  */
-export type SourceFormat = "lade" | "els" | "tidy" | "snapshot";
+export type SourceFormat = "lade" | "els" | "tidy" | "snapshot" | "publisher";
 
 export interface SourceDefinition {
   id: string;
@@ -66,6 +69,15 @@ export const DEFAULT_SOURCES: readonly SourceDefinition[] = [
     licence: `${OGL} (Crown copyright statistics as published by Oflog)`,
     attribution: "Source: Office for Local Government (Oflog), Local Authority Data Explorer",
   },
+  ...PUBLISHER_SOURCES.map((p): SourceDefinition => ({
+    id: p.id,
+    name: p.name,
+    url: p.page,
+    format: "publisher",
+    licence: p.licence,
+    attribution: `Source: ${p.publisher}`,
+    metrics: [...p.metrics],
+  })),
 ];
 
 const userSourceSchema = z.object({

@@ -12,6 +12,8 @@ export class SourceError extends Error {
   readonly status?: number;
   /** How long the server asked us to wait (Retry-After), when it said. */
   readonly retryAfterMs?: number;
+  /** What went wrong, without the URL: "HTTP 503", "timed out after 20 s". */
+  readonly detail: string;
 
   constructor(
     reason: SourceErrorReason,
@@ -21,6 +23,7 @@ export class SourceError extends Error {
   ) {
     super(`Could not fetch ${url}: ${detail}`, { cause: options.cause });
     this.reason = reason;
+    this.detail = detail;
     this.url = url;
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;

@@ -84,11 +84,15 @@ export function reportNotice(report: RefreshReport): NoticeMessage {
   const done = report.refreshed.length;
   if (!done && !report.failed.length)
     return { intent: "info", text: "There are no benchmark tables to refresh here." };
-  if (!report.failed.length) return { intent: "success", text: `Refreshed ${words(done)}.` };
+  const notes = report.notes.map((n) => n.message).join(" ");
+  if (!report.failed.length)
+    return notes
+      ? { intent: "warning", title: `Refreshed ${words(done)}`, text: notes }
+      : { intent: "success", text: `Refreshed ${words(done)}.` };
   return {
     intent: done ? "warning" : "error",
     title: `${words(report.failed.length)} not refreshed${done ? `; ${words(done)} refreshed` : ""}`,
-    text: report.failed.map((f) => `${f.table}: ${f.message}`).join(" "),
+    text: [...report.failed.map((f) => `${f.table}: ${f.message}`), notes].join(" ").trim(),
   };
 }
 
@@ -172,7 +176,8 @@ export function TablesSection({ workbook, revision, councilName }: TablesSection
               {t.lastRefresh && (
                 <Caption1 className={t.lastRefresh.ok ? undefined : styles.failed}>
                   {t.lastRefresh.ok
-                    ? `Refreshed ${when(t.lastRefresh.at)}, ${t.lastRefresh.rows ?? 0} rows`
+                    ? `Refreshed ${when(t.lastRefresh.at)}, ${t.lastRefresh.rows ?? 0} rows` +
+                      (t.lastRefresh.message ? `. ${t.lastRefresh.message}` : "")
                     : `Not refreshed ${when(t.lastRefresh.at)}: ${t.lastRefresh.message}`}
                 </Caption1>
               )}

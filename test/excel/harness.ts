@@ -1,8 +1,8 @@
 // A workbook on the fake Excel host, data from the repository, and a "publisher" (the fixture server over a
 // temporary folder) whose files a test can change or make fail.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Observation } from "../../src/core/model.js";
 import { buildSnapshot, serializeSnapshot } from "../../src/core/snapshot.js";
 import { DataSession } from "../../src/excel/session.js";
@@ -25,7 +25,9 @@ export const PUBLISHER = "https://publisher.test";
 export interface Publisher {
   server: FixtureServer;
   /** Writes a file the publisher serves at PUBLISHER/data/<name>. */
-  publish(name: string, text: string): void;
+  publish(name: string, text: string | Uint8Array): void;
+  /** What the stand-in GOV.UK Content API answers at PUBLISHER/api/content<path>. */
+  describe(path: string, item: unknown): void;
   /** While set, every request answers this HTTP status. */
   failWith: number | undefined;
   close(): Promise<void>;
@@ -38,6 +40,11 @@ export async function startPublisher(): Promise<Publisher> {
     server,
     failWith: undefined,
     publish: (name, text) => writeFileSync(join(dir, name), text),
+    describe: (path, item) => {
+      const file = join(dir, "api/content", `${path}.json`);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(item));
+    },
     close: async () => {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
@@ -70,6 +77,8 @@ export function openSession(publisher?: Publisher): Promise<DataSession> {
     fetch: addinFetch(publisher),
     fetchOptions: { attempts: 2, retryDelayMs: 1 },
     loadShipped: async () => (shipped ??= shippedBenchmarks()),
+    // GOV.UK and GitHub are the fixture publisher too (unreachable without one: the proxy refuses them).
+    publisherHosts: { origin: PUBLISHER, githubApi: PUBLISHER, githubRaw: `${PUBLISHER}/data` },
   });
 }
 

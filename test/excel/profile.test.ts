@@ -104,7 +104,15 @@ describe("insertProfile", () => {
     expect(second.refreshed.map((r) => r.table)).toEqual([table]);
 
     const [after] = await h.workbook.tables();
-    expect(after.lastRefresh).toEqual({ at: second.at, ok: true, rows: listed.lastRefresh!.rows });
+    // No publisher answers here: the data in use stays, and the refresh says which release that is.
+    expect(after.lastRefresh).toEqual({
+      at: second.at,
+      ok: true,
+      rows: listed.lastRefresh!.rows,
+      message: expect.stringMatching(
+        /^Could not check Defra local authority collected waste \(ENV18\) for a newer release \(HTTP 403\)\. Still using .*2023-24, published 27 Mar 2025\./,
+      ),
+    });
     expect(new Set([listed.lastRefresh!.at, first.at, second.at]).size).toBe(3);
 
     // The saved file refreshes it too, from the data kept inside it.

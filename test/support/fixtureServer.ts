@@ -7,6 +7,7 @@
 //   /big?bytes=N            N bytes with a matching Content-Length
 //   /redirect?to=URL        a redirect (302, or ?code=301/307/308) to URL
 //   /loop                   redirects to itself forever
+//   /api/content/<path>     a stand-in GOV.UK Content API: <data>/api/content/<path>.json
 // Flags on any route:
 //   fail=N                  the first N requests for this exact path and query answer `status` (default 500)
 //   status=S                the status for `fail`; without `fail`, always answer S
@@ -117,6 +118,13 @@ export async function startFixtureServer(dataDir = sharedData): Promise<FixtureS
         send(302, { location: "/loop" });
         return;
     }
+    if (target.pathname.startsWith("/api/content/")) {
+      const file = await dataFile(`${decodeURIComponent(target.pathname.slice(1))}.json`);
+      if (file) {
+        serveFile(file, req, { validators: true, type: true }, send);
+        return;
+      }
+    }
     if (target.pathname.startsWith("/data/")) {
       const file = await dataFile(decodeURIComponent(target.pathname.slice("/data/".length)));
       if (file) {
@@ -173,7 +181,11 @@ function serveFile(
   include: { validators: boolean; type: boolean },
   send: (status: number, headers?: http.OutgoingHttpHeaders, body?: string | Buffer) => void,
 ): void {
-  const type = file.name.endsWith(".json") ? "application/json" : "text/csv; charset=utf-8";
+  const type = file.name.endsWith(".json")
+    ? "application/json"
+    : file.name.endsWith(".ods")
+      ? "application/vnd.oasis.opendocument.spreadsheet"
+      : "text/csv; charset=utf-8";
   const plain = { "content-length": file.body.byteLength, ...(include.type ? { "content-type": type } : {}) };
   if (!include.validators) {
     send(200, plain, file.body);

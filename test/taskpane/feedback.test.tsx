@@ -74,7 +74,7 @@ describe("feedback beside the control", () => {
     render(
       <App host="Excel" services={{ session: () => workbook.data(), workbook: async () => workbook }} />,
     );
-    await chooseMetric("household-waste-recycling-rate");
+    await chooseMetric("ASC1");
     fireEvent.click(screen.getByRole("button", { name: "Insert table" }));
     await screen.findByText(/Inserted table/);
     const first = await screen.findByText(/^Refreshed .*, \d+ rows$/);
