@@ -53,6 +53,12 @@ export default async (env, argv) => {
       taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
       // The same pane, standalone, for preview.html (no Office and no custom functions there).
       preview: "./src/taskpane/index.tsx",
+      // The worker that reads publishers' files off the pane's thread, an entry of its own (its own runtime
+      // and the readers): webpack's new URL(..., import.meta.url) would put document.baseURI into
+      // functions.js's runtime, which must also load where there is no document.
+      "publisher-worker": "./src/workers/publisherWorker.ts",
+      // Loaded by no page: puts readInWorker on globalThis for the e2e test and a browser's console.
+      "worker-hook": "./src/workers/hook.ts",
     },
     output: {
       path: resolve(root, process.env.BUILD_OUT || "dist"),

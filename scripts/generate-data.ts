@@ -1,6 +1,8 @@
 // Generates what the add-in ships from the published files in ../shared/data:
 //   src/core/catalogue/published.ts  publisher metadata of each catalogue metric
-//   data/default-snapshot.json       every period of every catalogue metric with a published file
+//   data/default-snapshot.json       every period of every catalogue metric with a published file; waste,
+//                                    roads and finance 2022-23 from the publishers' own files (the tidy
+//                                    files must agree with them, value for value), with their releases
 //   docs/metrics.md                  the catalogue, documented from the two above
 // Run: npm run generate-data. Tests regenerate in memory and compare, so the committed files stay true.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -15,7 +17,9 @@ import { CouncilDirectory } from "../src/core/councils.js";
 import type { Observation } from "../src/core/model.js";
 import { parseFile } from "../src/core/parsers/index.js";
 import { parsePolarity } from "../src/core/polarity.js";
-import { buildSnapshot, serializeSnapshot, type Snapshot } from "../src/core/snapshot.js";
+import { readerFor } from "../src/core/publishers/index.js";
+import { buildSnapshot, serializeSnapshot, type ReleaseInfo, type Snapshot } from "../src/core/snapshot.js";
+import { findPublisherSource } from "../src/sources/publishers.js";
 import { ladeMetadata } from "./ladeMetadata.js";
 import { renderMetricsDoc } from "./metricsDoc.js";
 import { REPO_ROOT, SHARED_DATA } from "./generate-reference.js";
@@ -108,6 +112,99 @@ export function metricObservations(def: MetricDefinition): Observation[] {
   return kept.map(({ geography: _level, ...o }) => ({ ...o, metric: def.id }));
 }
 
+/**
+ * The publishers' own files in ../shared/data/publisher-files, with what each states about its release
+ * (in prose on a cover sheet, which the readers do not read). The P153 mirror files are test fixtures:
+ * planning stays as its tidy file.
+ */
+const PUBLISHER_FILES = [
+  {
+    source: "defra-env18",
+    file: "publisher-files/defra-env18-la-and-regional-2023-24.ods",
+    // Metadata sheet: "Title:", "Year: 2023-24", "Release Date: 27th March 2025".
+    title: "Local Authority Collected Waste Statistics - Local Authority data 2023-24",
+    released: "2025-03-27",
+  },
+  {
+    source: "dft-rdc0120",
+    file: "publisher-files/dft-rdc0120-2025.ods",
+    // Cover_page: the title, and "Last updated: 21 January 2026".
+    title:
+      "RDC0120: Percentage of classified road length where maintenance should have been considered, by local authority in England, April 2007 to March 2025",
+    released: "2026-01-21",
+  },
+  {
+    source: "mhclg-revenue-outturn-rs",
+    file: "publisher-files/mhclg-rs-2022-23.xlsx",
+    // Front_Page: the title; RS_LA_Data_2022-23: "Last updated: 8 July 2024". Other years stay tidy.
+    title: "General Fund Revenue Account Outturn RS - Revenue Outturn Summary 2022-23",
+    released: "2024-07-08",
+  },
+] as const;
+
+const sliceOf = (o: Observation): string => `${o.metric} ${o.period}`;
+
+function bySlice(observations: Observation[]): Map<string, Observation[]> {
+  const out = new Map<string, Observation[]>();
+  for (const o of observations) {
+    const slice = out.get(sliceOf(o));
+    if (slice) slice.push(o);
+    else out.set(sliceOf(o), [o]);
+  }
+  return out;
+}
+
+/** Throws, listing the first differences, unless the publisher's file and the tidy file agree exactly. */
+function assertAgree(file: string, slice: string, tidy: Observation[] = [], read: Observation[]): void {
+  const mine = new Map(read.map((o) => [o.areacd, o]));
+  const wrong = tidy.flatMap((t) => {
+    const o = mine.get(t.areacd);
+    if (o && o.value === t.value && o.areanm === t.areanm) return [];
+    return [`${t.areacd}: tidy ${t.areanm} ${t.value}, file ${o ? `${o.areanm} ${o.value}` : "no row"}`];
+  });
+  const tidyCodes = new Set(tidy.map((t) => t.areacd));
+  wrong.push(...read.filter((o) => !tidyCodes.has(o.areacd)).map((o) => `${o.areacd}: not in the tidy file`));
+  if (wrong.length || mine.size !== read.length)
+    throw new Error(
+      `${file} and the tidy file differ for ${slice} (${wrong.length} rows): ${wrong.slice(0, 5).join("; ")}`,
+    );
+}
+
+/**
+ * The shipped values from the publishers' files where we have them, the tidy files elsewhere. The tidy
+ * files were derived from the same publications, so any difference means one of them drifted: it stops
+ * the generation rather than changing what ships.
+ */
+export function fromPublishers(
+  tidy: Observation[],
+  checked: string,
+): { observations: Observation[]; releases: ReleaseInfo[] } {
+  const tidySlices = bySlice(tidy);
+  const replaced = new Set<string>();
+  const fromFiles: Observation[] = [];
+  const releases: ReleaseInfo[] = [];
+  for (const { source, file, title, released } of PUBLISHER_FILES) {
+    const reader = readerFor(source);
+    const read = reader.read(new Uint8Array(readFileSync(resolve(SHARED_DATA, file))));
+    for (const [slice, rows] of bySlice(read)) {
+      if (replaced.has(slice)) throw new Error(`${file}: ${slice} comes from another publisher's file too`);
+      assertAgree(file, slice, tidySlices.get(slice), rows);
+      replaced.add(slice);
+      fromFiles.push(...rows);
+    }
+    const found = new Set(read.map((o) => o.metric));
+    releases.push({
+      source,
+      publication: findPublisherSource(source)!.publication,
+      title,
+      released,
+      checked,
+      metrics: reader.metrics.filter((m) => found.has(m)),
+    });
+  }
+  return { observations: [...tidy.filter((o) => !replaced.has(sliceOf(o))), ...fromFiles], releases };
+}
+
 /** The shipped council reference (generated first, by scripts/generate-reference.ts). */
 export const councilDirectory = (): CouncilDirectory =>
   CouncilDirectory.fromJson(readJson(resolve(REPO_ROOT, "data/councils.json")));
@@ -115,7 +212,7 @@ export const councilDirectory = (): CouncilDirectory =>
 export function buildDefaultSnapshot(published: Record<string, PublishedMetadata>): Snapshot {
   const directory = councilDirectory();
   const current = new Map(directory.all().map((c) => [c.code, c.shortName]));
-  const observations = DEFINITIONS.flatMap(metricObservations);
+  const { observations, releases } = fromPublishers(DEFINITIONS.flatMap(metricObservations), DATA_AS_OF);
 
   // Publishers name councils differently ("Hartlepool UA", "Hartlepool Borough Council"): one name each,
   // the reference table's for current councils, otherwise the name most files use.
@@ -138,6 +235,7 @@ export function buildDefaultSnapshot(published: Record<string, PublishedMetadata
   return buildSnapshot(observations, {
     created: DATA_AS_OF,
     attribution,
+    releases,
     metricOrder: DEFINITIONS.map((d) => d.id),
     name,
   });

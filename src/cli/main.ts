@@ -8,7 +8,10 @@ import { UsageError } from "./args.js";
 import { run } from "./run.js";
 import { terminalLine } from "./terminal.js";
 
-/** Errors the user can fix (bad input, unknown names) exit 2; anything else is a bug and exits 1. */
+/**
+ * Errors the user can fix (bad input, unknown names) exit 2; anything else exits 1: a bug, or a publisher's
+ * file its reader cannot follow (LayoutError: the layout changed; SpreadsheetError: not the spreadsheet).
+ */
 function isInputError(e: unknown): boolean {
   if (
     e instanceof UsageError ||
@@ -22,6 +25,11 @@ function isInputError(e: unknown): boolean {
 }
 
 async function main(): Promise<void> {
+  // `cli read … | head`: the reader of stdout has gone, which is no error.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    else throw e;
+  });
   try {
     const { text, out, notes = [] } = await run(process.argv.slice(2));
     for (const note of notes) process.stderr.write(`note: ${terminalLine(note)}\n`);

@@ -1,14 +1,17 @@
-// The commands of the command line: score files or the shipped data, list metrics, build snapshots, export.
+// The commands of the command line: score files or the shipped data, list metrics, read publishers' files,
+// build snapshots, export.
 import { choice, parseArgs, UsageError } from "./args.js";
 import { exportCsv } from "./export.js";
 import { metricsCsv } from "./metrics.js";
 import { profileCsv } from "./profile.js";
+import { publisherFileCsv } from "./publisherFile.js";
 import { themesCsv } from "./themes.js";
 import { scoreFile } from "./scoreFile.js";
 import { scoreMetricCsv } from "./scoreMetric.js";
 import { shippedBenchmarks } from "./shipped.js";
 import { snapshotJson } from "./snapshot.js";
 import { findMetric } from "../core/catalogue/index.js";
+import { PUBLISHER_READERS } from "../core/publishers/index.js";
 
 const USAGE = `Usage:
   cli score FILE [--format lade|els|tidy] [--polarity higher|lower|none] [--metric M] [--period P] [--out FILE]
@@ -16,7 +19,11 @@ const USAGE = `Usage:
   cli profile --council CODE_OR_NAME [--group tier|type|region|nearest] [--period P] [--out FILE]
   cli themes --council CODE_OR_NAME [--group tier|type|region|nearest] [--period P] [--out FILE]
   cli metrics [--out FILE]
-  cli snapshot --sources FILE_URL_OR_ID[,...] --out FILE.json [--created DATE]
+  cli read FILE --as ${PUBLISHER_READERS.map((r) => r.id).join("|")} [--period P] [--out FILE]
+  cli snapshot --sources SOURCE[,...] --out FILE.json [--created DATE]
+    SOURCE: a file, an https URL, a source id, a publisher's file ID (newest release, downloaded),
+    ID=FILE (a local copy of it) or mhclg-planning-p153@YE2025-12=FILE; downloads use the mirrors
+    in GOVUK_ORIGIN, GITHUB_API and GITHUB_RAW when set
   cli export [--metric ID] [--period P] [--out FILE]`;
 
 const GROUPS = ["tier", "type", "region", "nearest"] as const;
@@ -76,6 +83,17 @@ export async function run(
     case "metrics": {
       const args = parseArgs(rest, ["out"]);
       return { text: metricsCsv(await shippedBenchmarks()), out: args.flags.get("out") };
+    }
+    case "read": {
+      const args = parseArgs(rest, ["as", "period", "out"]);
+      const [file, ...extra] = args.positional;
+      if (!file) throw new UsageError("read needs the publisher's FILE and --as ID");
+      if (extra.length) throw new UsageError(`Unexpected argument(s): ${extra.join(" ")}`);
+      const text = await publisherFileCsv(file, {
+        as: args.flags.get("as"),
+        period: args.flags.get("period"),
+      });
+      return { text, out: args.flags.get("out") };
     }
     case "snapshot": {
       const args = parseArgs(rest, ["sources", "out", "created"]);

@@ -49,3 +49,17 @@ export {
   type Trend,
 } from "./profile.js";
 export { decodeText } from "./text.js";
+export {
+  PUBLISHER_READERS,
+  findReader,
+  readerFor,
+  type PublisherReader,
+  type ReaderOptions,
+} from "./publishers/index.js";
+export {
+  LayoutError,
+  SpreadsheetError,
+  readSpreadsheet,
+  type Sheet,
+  type Cell,
+} from "./spreadsheet/index.js";

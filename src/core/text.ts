@@ -34,9 +34,12 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /** The platform's TextDecoder (Node and browsers), typed here: the core library compiles without DOM types. */
-const Utf8Decoder = (
+export const Utf8Decoder = (
   globalThis as unknown as {
-    TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
+    TextDecoder: new (
+      label?: string,
+      options?: { fatal?: boolean },
+    ) => { decode(bytes?: Uint8Array, options?: { stream?: boolean }): string };
   }
 ).TextDecoder;
 

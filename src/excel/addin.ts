@@ -2,6 +2,7 @@
 // ribbon commands as separate bundles in one shared runtime, so the instances live on globalThis under a
 // registered symbol: both bundles then share one copy of the data and one queue of workbook changes.
 import { loadShippedBenchmarks } from "../sources/shipped.js";
+import { readInWorker } from "../sources/workerReader.js";
 import { DataSession } from "./session.js";
 import { BenchmarkWorkbook } from "./workbook.js";
 import type { Progress } from "./progress.js";
@@ -29,6 +30,8 @@ export function addinSession(): Promise<DataSession> {
     baseUrl: location.href,
     proxyBase: PROXY_BASE,
     loadShipped: (base) => loadShippedBenchmarks(base),
+    // Off the pane's thread: the ENV18 file alone is 22 MB of XML.
+    readPublisher: readInWorker,
   }).catch((e: unknown) => {
     s.session = undefined;
     throw e;

@@ -62,7 +62,7 @@ async function fetchSources(
     else
       notes.set(
         r.source.id,
-        `Could not check ${r.source.name} for a newer release (${r.detail}). ${stillInUse(session.releaseOfSource(r.source.id))}`,
+        `Could not check ${r.source.name} for a newer release: ${r.detail.replace(/\.$/, "")}. ${stillInUse(session.releaseOfSource(r.source.id))}`,
       );
   }
   return { failures, notes };

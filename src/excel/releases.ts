@@ -62,7 +62,8 @@ export async function fetchPublisher(source: PublisherSource, how: PublisherFetc
   // The same file as the one in use (the server said 304): nothing to read again, only the check to note.
   if (file.fromCache && how.inUse?.url === release.url)
     return { observations: [], attribution: [], releases: [{ ...how.inUse, checked: info.checked }] };
-  const observations = await how.read(source.id, file.body, { period, onProgress: how.onProgress });
+  // A copy: a worker takes the bytes it is given, and the cache keeps these for the next conditional request.
+  const observations = await how.read(source.id, file.body.slice(), { period, onProgress: how.onProgress });
   check(source, observations, release.title);
   return {
     observations,

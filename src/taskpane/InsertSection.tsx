@@ -113,7 +113,13 @@ export function InsertSection({ data, workbook, onInserted, memory }: InsertSect
       <Subtitle1 as="h2" id="insert-heading">
         Insert a benchmark table
       </Subtitle1>
-      <MetricPicker value={metric} onChange={chooseMetric} loadedOnly={loadedOnly} available={available} />
+      <MetricPicker
+        value={metric}
+        onChange={chooseMetric}
+        loadedOnly={loadedOnly}
+        available={available}
+        release={metric ? session?.releaseOf(metric) : undefined}
+      />
       <PeriodPicker
         value={period}
         onChange={setPeriod}

@@ -1,6 +1,8 @@
 // Choosing a metric, grouped by LADE's six domains, with what the pane knows about it underneath.
 import { Caption1, Field, makeStyles, tokens } from "@fluentui/react-components";
 import { CATALOGUE, findMetric } from "../core/catalogue/index.js";
+import type { ReleaseInfo } from "../core/snapshot.js";
+import { releaseLine } from "../excel/releases.js";
 import { FitSelect } from "./FitSelect.js";
 import { DOMAINS, POLARITY_WORDS } from "./labels.js";
 
@@ -17,13 +19,15 @@ export interface MetricPickerProps {
   loadedOnly: readonly string[];
   /** Whether a catalogue metric has data to insert (the loaded data once loaded, else the built-in data). */
   available: (id: string) => boolean;
+  /** The publisher's release of the chosen metric's values, once the data are loaded. */
+  release?: ReleaseInfo;
 }
 
 /** Why a metric cannot be chosen, in words, shown beside it. */
 export const UNAVAILABLE =
   "no data: no published all-council file was found for it; add one under Data to use it";
 
-export function MetricPicker({ value, onChange, loadedOnly, available }: MetricPickerProps) {
+export function MetricPicker({ value, onChange, loadedOnly, available, release }: MetricPickerProps) {
   const styles = useStyles();
   const unavailable = CATALOGUE.filter((m) => !available(m.id));
   // The reason is the field's hint, so a screen reader reads it with the list as well as showing it.
@@ -56,12 +60,12 @@ export function MetricPicker({ value, onChange, loadedOnly, available }: MetricP
           )}
         </FitSelect>
       </Field>
-      {value && <MetricDetails metric={value} />}
+      {value && <MetricDetails metric={value} release={release} />}
     </>
   );
 }
 
-function MetricDetails({ metric }: { metric: string }) {
+function MetricDetails({ metric, release }: { metric: string; release?: ReleaseInfo }) {
   const styles = useStyles();
   const m = findMetric(metric);
   if (!m)
@@ -71,6 +75,7 @@ function MetricDetails({ metric }: { metric: string }) {
       <Caption1>
         Unit: {m.unit}. {POLARITY_WORDS[m.polarity]}. Compared among: {m.population.description}.
       </Caption1>
+      {release && <Caption1>{releaseLine(release)}</Caption1>}
       {(m.caveats.length > 0 || m.note) && (
         <ul className={styles.caveats}>
           {[...m.caveats, ...(m.note ? [m.note] : [])].map((c) => (

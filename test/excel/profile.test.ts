@@ -110,7 +110,7 @@ describe("insertProfile", () => {
       ok: true,
       rows: listed.lastRefresh!.rows,
       message: expect.stringMatching(
-        /^Could not check Defra local authority collected waste \(ENV18\) for a newer release \(HTTP 403\)\. Still using .*2023-24, published 27 Mar 2025\./,
+        /^Could not check Defra local authority collected waste \(ENV18\) for a newer release: HTTP 403\. Still using .*2023-24, published 27 Mar 2025\./,
       ),
     });
     expect(new Set([listed.lastRefresh!.at, first.at, second.at]).size).toBe(3);

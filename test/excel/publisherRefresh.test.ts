@@ -190,7 +190,7 @@ describe("refresh from the publisher (stand-in GOV.UK)", () => {
 
     expect(report.failed).toEqual([]);
     expect(report.notes[0].message).toMatch(
-      /^Could not check Defra local authority collected waste \(ENV18\) for a newer release \(HTTP 503.*\)\. Still using .*2023-24, published 27 Mar 2025\.$/,
+      /^Could not check Defra local authority collected waste \(ENV18\) for a newer release: HTTP 503.*\. Still using .*2023-24, published 27 Mar 2025\.$/,
     );
     expect(changed(before, cells(table))).toEqual({});
   });

@@ -68,6 +68,17 @@ describe("task pane (preview page)", () => {
     expect(about.textContent).toMatch(/provisional/);
   });
 
+  it("shows which release of the publisher's file the metric's values are from, and when it was checked", async () => {
+    render(<App host={null} />);
+    fireEvent.change(metricSelect(), { target: { value: RECYCLING } });
+    const about = screen.getByLabelText("About this metric");
+    await waitFor(() =>
+      expect(about.textContent).toMatch(
+        /Release: Local Authority Collected Waste Statistics - Local Authority data 2023-24, published 27 Mar 2025; checked 26 Nov 2026\./,
+      ),
+    );
+  });
+
   it("shows the inserted table in the pane, with a council's published value", async () => {
     render(<App host={null} />);
     fireEvent.change(metricSelect(), { target: { value: RECYCLING } });

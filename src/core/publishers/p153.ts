@@ -2,6 +2,7 @@
 // (github.com/digital-land/performance, data/p153.csv): one row per planning authority for one rolling
 // 12-month window. The mirror carries no period, so the caller names it (refresh infers it from the
 // commit's date).
+import { decodeText } from "../text.js";
 import { readCsv } from "../parsers/csv.js";
 import type { Observation } from "../model.js";
 import { periodId } from "../periods.js";
@@ -25,7 +26,7 @@ export const p153Reader: PublisherReader = {
     const period = periodId(options.period);
     if (!/^YE\d{4}-\d{2}$/.test(period))
       throw new LayoutError(`P153 periods are rolling 12 months such as YE2025-12, not "${options.period}"`);
-    const table = readCsv(new TextDecoder().decode(bytes));
+    const table = readCsv(decodeText(bytes));
     const at = Object.fromEntries(COLUMNS.map((c) => [c, table.header.indexOf(c)])) as Record<
       (typeof COLUMNS)[number],
       number

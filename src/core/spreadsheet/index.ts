@@ -1,4 +1,5 @@
 // Reading publishers' spreadsheets (.ods, .xlsx) from bytes, in Node, the pane or a worker alike.
+import { Utf8Decoder } from "../text.js";
 import { readOds } from "./ods.js";
 import { readXlsx } from "./xlsx.js";
 import { SpreadsheetError, type ReadOptions, type Sheet } from "./types.js";
@@ -9,7 +10,7 @@ export { readOds, readXlsx };
 
 /** ODS or XLSX, told apart by their contents (an ODS zip starts with its "mimetype" entry). */
 export function readSpreadsheet(bytes: Uint8Array, options: ReadOptions = {}, what = "The file"): Sheet[] {
-  const head = new TextDecoder().decode(bytes.subarray(30, 120));
+  const head = new Utf8Decoder().decode(bytes.subarray(30, 120));
   if (head.startsWith("mimetypeapplication/vnd.oasis.opendocument.spreadsheet"))
     return readOds(bytes, options, what);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readXlsx(bytes, options, what);

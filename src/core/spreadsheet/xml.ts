@@ -1,5 +1,6 @@
 // Streaming XML over bytes: the text is decoded and parsed a chunk at a time, so a 22 MB sheet never
 // becomes one 44 MB string or a DOM.
+import { Utf8Decoder } from "../text.js";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { SpreadsheetError } from "./types.js";
 
@@ -25,7 +26,7 @@ export function parseXml(
   parser.on("opentag", (tag) => handlers.open(tag as SaxesTagPlain));
   parser.on("closetag", (tag) => handlers.close(tag.name));
   parser.on("text", (text) => handlers.text(text));
-  const decoder = new TextDecoder("utf-8");
+  const decoder = new Utf8Decoder("utf-8");
   for (let at = 0; at < bytes.length && !failure; at += CHUNK) {
     const end = Math.min(at + CHUNK, bytes.length);
     parser.write(decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length }));

@@ -18,6 +18,8 @@ import {
   typographyStyles,
 } from "@fluentui/react-components";
 import { ArrowLeft20Regular } from "@fluentui/react-icons/svg/arrow-left";
+import type { ReleaseInfo } from "../../core/snapshot.js";
+import { releaseLine } from "../../excel/releases.js";
 import { Suspense, useEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import type { Benchmarks } from "../../core/benchmarks.js";
 import { findMetric } from "../../core/catalogue/index.js";
@@ -72,11 +74,21 @@ export interface MetricDetailProps {
   comparison: string;
   row: ProfileRow;
   onBack: () => void;
+  /** The publisher's release of the metric's values in use, when known. */
+  release?: ReleaseInfo;
 }
 
 const adjusted = (v: number, polarity: Polarity) => (polarity === "lower" ? -v : v);
 
-export function MetricDetail({ benchmarks, council, group, comparison, row, onBack }: MetricDetailProps) {
+export function MetricDetail({
+  benchmarks,
+  council,
+  group,
+  comparison,
+  row,
+  onBack,
+  release,
+}: MetricDetailProps) {
   const styles = useStyles();
   const heading = useRef<HTMLHeadingElement>(null);
   const metric = findMetric(row.metric);
@@ -275,6 +287,7 @@ export function MetricDetail({ benchmarks, council, group, comparison, row, onBa
           <Caption1>
             {metric.publisher}: {metric.publication}. {metric.licence}.
           </Caption1>
+          {release && <Caption1>{releaseLine(release)}</Caption1>}
           <Link href={metric.publisherUrl} target="_blank" rel="noopener noreferrer">
             The publisher&apos;s page for this data (opens in a new tab)
           </Link>

@@ -241,6 +241,7 @@ export function ProfileSection({ data, workbook, memory }: ProfileSectionProps) 
             comparison={profile.comparison}
             row={detailRow}
             onBack={() => setOpen(undefined)}
+            release={session?.releaseOf(detailRow.metric)}
           />
         </Suspense>
       )}
