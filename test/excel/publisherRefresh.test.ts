@@ -3,6 +3,9 @@
 import { readFileSync } from "node:fs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseSnapshot } from "../../src/core/snapshot.js";
+import { SNAPSHOT_NAMESPACE } from "../../src/excel/snapshotPart.js";
+import { fromXml } from "../../src/excel/xmlPart.js";
 import type { FakeExcelHost } from "../fakes/fakeExcel.js";
 import { sharedFile } from "../support/paths.js";
 import {
@@ -159,6 +162,15 @@ describe("refresh from the publisher (stand-in GOV.UK)", () => {
       /Release: LA and regional spreadsheet 2023-24 \(revised\), published 30 Nov 2026; checked \d+ \w+ \d{4}\./,
     );
     expect(publisher.server.requests("/data/revised.ods")).toBe(1);
+    // The workbook keeps the values and which release they are, for the saved file and its functions.
+    const part = excel.snapshot().parts.find((p) => p.namespace === SNAPSHOT_NAMESPACE)!;
+    const kept = parseSnapshot(fromXml(part.xml));
+    expect(kept.releases).toContainEqual(
+      expect.objectContaining({
+        source: "defra-env18",
+        title: "LA and regional spreadsheet 2023-24 (revised)",
+      }),
+    );
   });
 
   it("leaves the data as it was when the new file's table is renamed, naming the table and the release in use", async () => {
