@@ -1,6 +1,7 @@
 // The publishers' own files behind four of the six domains, where each is published, and how to fetch
 // the newest release: GOV.UK's Content API for Defra, DfT and MHCLG finance; the GitHub mirror of P153.
 // Only the period rule: the readers themselves (fflate, saxes) load on demand, in a worker in the pane.
+import { PUBLISHER_METRICS } from "../core/publishers/metrics.js";
 import { p153PeriodOf } from "../core/publishers/p153.js";
 import { fetchBytes, fetchText, type Fetched } from "./fetchText.js";
 import { findRelease, GOVUK_ORIGIN, type FindOptions, type GovukPage, type Release } from "./govuk.js";
@@ -47,11 +48,7 @@ export const PUBLISHER_SOURCES: readonly PublisherSource[] = [
       attachment: /la.and.regional/i,
       extension: "ods",
     },
-    metrics: [
-      "household-waste-recycling-rate",
-      "residual-household-waste-per-household",
-      "recycling-contamination-rate",
-    ],
+    metrics: PUBLISHER_METRICS["defra-env18"],
   },
   {
     id: "dft-rdc0120",
@@ -65,7 +62,7 @@ export const PUBLISHER_SOURCES: readonly PublisherSource[] = [
       attachment: /rdc0120/i,
       extension: "ods",
     },
-    metrics: ["a-roads-maintenance-should-be-considered", "bc-roads-maintenance-should-be-considered"],
+    metrics: PUBLISHER_METRICS["dft-rdc0120"],
   },
   {
     id: "mhclg-revenue-outturn-rs",
@@ -80,16 +77,7 @@ export const PUBLISHER_SOURCES: readonly PublisherSource[] = [
       attachment: /revenue outturn summary|\brs\b/i,
       extension: "xlsx",
     },
-    metrics: [
-      "unallocated-reserves",
-      "earmarked-reserves",
-      "net-revenue-expenditure",
-      "total-service-expenditure",
-      "adult-social-care-net-current-expenditure",
-      "childrens-social-care-net-current-expenditure",
-      "non-ringfenced-reserves-pct-net-revenue-expenditure",
-      "non-ringfenced-reserves-pct-total-service-expenditure",
-    ],
+    metrics: PUBLISHER_METRICS["mhclg-revenue-outturn-rs"],
   },
   {
     id: "mhclg-planning-p153",
@@ -100,7 +88,7 @@ export const PUBLISHER_SOURCES: readonly PublisherSource[] = [
     licence: `${OGL} (Crown copyright, MHCLG)`,
     page: "https://github.com/digital-land/performance/blob/main/data/p153.csv",
     github: { repo: "digital-land/performance", path: "data/p153.csv" },
-    metrics: ["non-major-planning-decisions-in-time"],
+    metrics: PUBLISHER_METRICS["mhclg-planning-p153"],
   },
 ];
 

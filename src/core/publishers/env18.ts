@@ -4,6 +4,7 @@ import type { Observation } from "../model.js";
 import { periodId } from "../periods.js";
 import { readSpreadsheet, type Cell } from "../spreadsheet/index.js";
 import { findSheet, findTable, normalise } from "../spreadsheet/table.js";
+import { PUBLISHER_METRICS } from "./metrics.js";
 import type { PublisherReader } from "./types.js";
 
 const NAME = "Defra ENV18 local authority collected waste (LA and regional spreadsheet)";
@@ -52,11 +53,7 @@ export const env18Reader: PublisherReader = {
   id: "defra-env18",
   name: NAME,
   kind: "ods",
-  metrics: [
-    "household-waste-recycling-rate",
-    "residual-household-waste-per-household",
-    "recycling-contamination-rate",
-  ],
+  metrics: PUBLISHER_METRICS["defra-env18"],
 
   read(bytes, options = {}) {
     // Only the two tables are parsed (the file is 22 MB of XML), their names matched as findSheet does.

@@ -5,6 +5,7 @@ import { periodId } from "../periods.js";
 import { readSpreadsheet } from "../spreadsheet/index.js";
 import { findTable, LayoutError, normalise } from "../spreadsheet/table.js";
 import type { Cell } from "../spreadsheet/types.js";
+import { PUBLISHER_METRICS } from "./metrics.js";
 import type { PublisherReader, ReaderOptions } from "./types.js";
 
 const FILE = "The MHCLG Revenue Outturn (RS) workbook";
@@ -70,16 +71,7 @@ export const revenueOutturnReader: PublisherReader = {
   id: "mhclg-revenue-outturn-rs",
   name: "MHCLG Revenue Outturn Summary (RS) data by local authority (XLSX)",
   kind: "xlsx",
-  metrics: [
-    "unallocated-reserves",
-    "earmarked-reserves",
-    "net-revenue-expenditure",
-    "total-service-expenditure",
-    "adult-social-care-net-current-expenditure",
-    "childrens-social-care-net-current-expenditure",
-    "non-ringfenced-reserves-pct-net-revenue-expenditure",
-    "non-ringfenced-reserves-pct-total-service-expenditure",
-  ],
+  metrics: PUBLISHER_METRICS["mhclg-revenue-outturn-rs"],
   read(bytes: Uint8Array, options: ReaderOptions = {}): Observation[] {
     const names: string[] = [];
     const sheets = readSpreadsheet(

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { csvParse } from "d3-dsv";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Observation } from "../../../src/core/model.js";
@@ -7,6 +6,7 @@ import { rdc0120Reader } from "../../../src/core/publishers/rdc0120.js";
 import { LayoutError } from "../../../src/core/spreadsheet/table.js";
 import { SpreadsheetError } from "../../../src/core/spreadsheet/types.js";
 import { sharedFile } from "../../support/paths.js";
+import { tidyDifferences } from "./tidy.js";
 
 let bytes: Uint8Array;
 let observations: Observation[];
@@ -25,21 +25,10 @@ function editContent(edit: (xml: string) => string): Uint8Array {
 
 describe("rdc0120Reader", () => {
   it.each(rdc0120Reader.metrics)("reproduces every row of the tidy %s file", (metric) => {
-    const tidy = csvParse(readFileSync(sharedFile("roads", `${metric}.csv`), "utf8"));
-    const mine = new Map(
-      observations.filter((o) => o.metric === metric).map((o) => [`${o.areacd} ${o.period}`, o]),
-    );
-    const wrong: string[] = [];
-    for (const t of tidy) {
-      const o = mine.get(`${t.areacd} ${t.period}`);
-      const want = t.value === "" ? null : Number(t.value);
-      if (!o) wrong.push(`${t.areacd} ${t.period}: not read`);
-      else if (o.areanm !== t.areanm || o.value !== want || (want === null) !== (o.missing !== undefined))
-        wrong.push(`${t.areacd} ${t.period}: ${JSON.stringify(o)} vs ${JSON.stringify(t)}`);
-    }
-    expect(wrong, `${wrong.length} of ${tidy.length} tidy rows differ`).toEqual([]);
-    expect(mine.size, `${mine.size} rows read vs ${tidy.length} tidy rows`).toBe(tidy.length);
-    expect(tidy.length).toBe(2862);
+    const { tidy, read, wrong } = tidyDifferences(observations, "roads", metric);
+    expect(wrong, `${wrong.length} of ${tidy} tidy rows differ`).toEqual([]);
+    expect(read, `${read} rows read vs ${tidy} tidy rows`).toBe(tidy);
+    expect(tidy).toBe(2862);
   });
 
   it("keeps DfT's markers as missing", () => {

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { csvParse } from "d3-dsv";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Observation } from "../../../src/core/model.js";
@@ -7,6 +6,7 @@ import { revenueOutturnReader } from "../../../src/core/publishers/revenueOuttur
 import { LayoutError } from "../../../src/core/spreadsheet/table.js";
 import { SpreadsheetError } from "../../../src/core/spreadsheet/types.js";
 import { sharedFile } from "../../support/paths.js";
+import { tidyDifferences } from "./tidy.js";
 
 const PERIOD = "2022-23";
 let bytes: Uint8Array;
@@ -30,23 +30,10 @@ describe("revenueOutturnReader", () => {
   });
 
   it.each(revenueOutturnReader.metrics)("reproduces every 2022-23 row of the tidy %s file", (metric) => {
-    const tidy = csvParse(readFileSync(sharedFile("finance", `${metric}.csv`), "utf8")).filter(
-      (t) => t.period === PERIOD,
-    );
-    const mine = new Map(
-      observations.filter((o) => o.metric === metric).map((o) => [`${o.areacd} ${o.period}`, o]),
-    );
-    const wrong: string[] = [];
-    for (const t of tidy) {
-      const o = mine.get(`${t.areacd} ${t.period}`);
-      const want = t.value === "" ? null : Number(t.value);
-      if (!o) wrong.push(`${t.areacd}: not read`);
-      else if (o.areanm !== t.areanm || o.value !== want || (want === null) !== (o.missing !== undefined))
-        wrong.push(`${t.areacd}: ${JSON.stringify(o)} vs ${JSON.stringify(t)}`);
-    }
-    expect(wrong, `${wrong.length} of ${tidy.length} tidy rows differ`).toEqual([]);
-    expect(mine.size, `${mine.size} rows read vs ${tidy.length} tidy rows`).toBe(tidy.length);
-    expect(tidy.length).toBe(333);
+    const { tidy, read, wrong } = tidyDifferences(observations, "finance", metric, PERIOD);
+    expect(wrong, `${wrong.length} of ${tidy} tidy rows differ`).toEqual([]);
+    expect(read, `${read} rows read vs ${tidy} tidy rows`).toBe(tidy);
+    expect(tidy).toBe(333);
   });
 
   it("keeps '[x]' (return not submitted) as missing, and passes it on to the ratios", () => {
