@@ -39,19 +39,23 @@ type Computed = { entry: RegisteredTable; table: BenchmarkTable } | { entry: Reg
 async function fetchSources(
   session: DataSession,
   sources: TableSource[],
+  /** What is being read, as the file is read (a publisher's 22 MB sheet takes a moment). */
+  reading: (what: string) => void,
 ): Promise<{ failures: Map<string, string>; notes: Map<string, string> }> {
   const distinct = [...new Map(sources.filter((s) => s.url).map((s) => [s.id, s])).values()];
   const results = await Promise.all(
     distinct.map((source) =>
-      session.fetch(source).then(
-        (data) => ({ source, data }),
-        (error: unknown) => ({
-          source,
-          error: describeError(error),
-          // A publisher's page address says little to users; its name and the reason do.
-          detail: error instanceof SourceError ? error.detail : describeError(error),
-        }),
-      ),
+      session
+        .fetch(source, (f) => reading(`Reading ${source.name}: ${Math.round(f * 100)}%`))
+        .then(
+          (data) => ({ source, data }),
+          (error: unknown) => ({
+            source,
+            error: describeError(error),
+            // A publisher's page address says little to users; its name and the reason do.
+            detail: error instanceof SourceError ? error.detail : describeError(error),
+          }),
+        ),
     ),
   );
   const failures = new Map<string, string>();
@@ -107,7 +111,7 @@ export async function refreshTables(
 
   // A profile depends on every source of its metrics; any of them failing leaves it as it was.
   const sources = chosen.map((t) => tableSources(session, t));
-  const { failures, notes } = await fetchSources(session, sources.flat());
+  const { failures, notes } = await fetchSources(session, sources.flat(), (what) => progress(0, total, what));
   report.notes = [...notes].map(([source, message]) => ({ source, message }));
   const computed = chosen.map((entry, i) =>
     compute(

@@ -145,8 +145,15 @@ describe("refresh from the publisher (stand-in GOV.UK)", () => {
 
     listRelease("revised.ods", "2026-11-30T09:30:00.000+00:00");
 
-    const report = await h.workbook.refreshTable(table);
+    const steps: string[] = [];
+    const report = await h.workbook.refreshTable(table, (_done, _total, what) => steps.push(what));
     expect(report).toMatchObject({ refreshed: [{ table }], failed: [], notes: [] });
+    // The progress bar follows the reading of the 22 MB sheet.
+    const reading = steps.filter((w) =>
+      w.startsWith("Reading Defra local authority collected waste (ENV18): "),
+    );
+    expect(reading.length).toBeGreaterThan(10);
+    expect(reading.at(-1)).toMatch(/: 100%$/);
 
     const diff = changed(before, cells(table));
     const rowOf = Object.keys(before)
