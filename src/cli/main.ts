@@ -31,9 +31,9 @@ async function main(): Promise<void> {
     else throw e;
   });
   try {
-    const { text, out, notes = [] } = await run(process.argv.slice(2));
+    const { text, bytes, out, notes = [] } = await run(process.argv.slice(2));
     for (const note of notes) process.stderr.write(`note: ${terminalLine(note)}\n`);
-    if (out) await writeFile(out, text);
+    if (out) await writeFile(out, bytes ?? text);
     else process.stdout.write(text);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

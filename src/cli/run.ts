@@ -1,7 +1,7 @@
 // The commands of the command line: score files or the shipped data, list metrics, read publishers' files,
 // build snapshots, export.
 import { choice, parseArgs, UsageError } from "./args.js";
-import { exportCsv } from "./export.js";
+import { exportCsv, exportXlsx } from "./export.js";
 import { metricsCsv } from "./metrics.js";
 import { profileCsv } from "./profile.js";
 import { publisherFileCsv } from "./publisherFile.js";
@@ -24,7 +24,8 @@ const USAGE = `Usage:
     SOURCE: a file, an https URL, a source id, a publisher's file ID (newest release, downloaded),
     ID=FILE (a local copy of it) or mhclg-planning-p153@YE2025-12=FILE; downloads use the mirrors
     in GOVUK_ORIGIN, GITHUB_API and GITHUB_RAW when set
-  cli export [--metric ID] [--period P] [--out FILE]`;
+  cli export [--metric ID] [--period P] [--out FILE]
+  cli export [FILE] [--metric ID] [--period P] --out OUT.xlsx`;
 
 const GROUPS = ["tier", "type", "region", "nearest"] as const;
 
@@ -34,7 +35,7 @@ const GROUPS = ["tier", "type", "region", "nearest"] as const;
  */
 export async function run(
   argv: readonly string[],
-): Promise<{ text: string; out?: string; notes?: string[] }> {
+): Promise<{ text: string; bytes?: Uint8Array; out?: string; notes?: string[] }> {
   const [command, ...rest] = argv;
   switch (command) {
     case "score": {
@@ -104,9 +105,17 @@ export async function run(
       return { text: await snapshotJson(sources, created), out };
     }
     case "export": {
-      const args = parseArgs(rest, ["metric", "period", "out"]);
+      const args = parseArgs(rest, ["metric", "period", "out", "format", "polarity"]);
+      const [file, ...extra] = args.positional;
+      if (extra.length) throw new UsageError(`Unexpected argument(s): ${extra.join(" ")}`);
+      const out = args.flags.get("out");
+      if (file || out?.toLowerCase().endsWith(".xlsx")) {
+        if (!out?.toLowerCase().endsWith(".xlsx"))
+          throw new UsageError("export FILE writes a workbook: give --out OUT.xlsx");
+        return { text: "", bytes: await exportXlsx(file, args), out };
+      }
       const text = exportCsv(await shippedBenchmarks(), args.flags.get("metric"), args.flags.get("period"));
-      return { text, out: args.flags.get("out") };
+      return { text, out };
     }
     case undefined:
     case "help":

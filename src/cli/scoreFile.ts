@@ -5,7 +5,7 @@ import { parseFile, type FileFormat, type ParsedFile } from "../core/parsers/ind
 import { uniqueRows } from "../core/parsers/observation.js";
 import { periodId, periodLabel } from "../core/periods.js";
 import { placeRows } from "../core/population.js";
-import { scoreObservations, type Placement } from "../core/scoring.js";
+import { scoreObservations, type Placement, type ScoredObservation } from "../core/scoring.js";
 import { NOT_A_NUMBER } from "../core/values.js";
 import { UsageError } from "./args.js";
 import { readTextFile } from "./files.js";
@@ -31,20 +31,37 @@ export async function scoreFile(
   path: string,
   options: ScoreFileOptions,
 ): Promise<{ text: string; notes: string[] }> {
+  const { scored, notes } = await scoreFileRows(path, options);
+  return { text: scoreCsv(scored), notes };
+}
+
+/** The scored rows of a file, each with the comparison it was scored in ("" when not compared). */
+export async function scoreFileRows(
+  path: string,
+  options: ScoreFileOptions,
+): Promise<{
+  scored: ScoredObservation[];
+  comparedAmong: string[];
+  polarity: (metric: string) => Polarity;
+  notes: string[];
+}> {
   const parsed = parseFile(await readTextFile(path), options.format);
   const rows = only(parsed, options);
   const fromFile = new Map(parsed.metrics.map((m) => [m.code, m.polarity]));
   const { placed, place } = placeFileRows(rows, await shippedDirectory());
-  const scored = scoreObservations(placed, {
-    place,
-    polarity: (metric) =>
-      options.polarity ??
-      fromFile.get(metric) ??
-      options.knownPolarity?.(metric) ??
-      findMetric(catalogueId(metric))?.polarity ??
-      "none",
+  const polarity = (metric: string): Polarity =>
+    options.polarity ??
+    fromFile.get(metric) ??
+    options.knownPolarity?.(metric) ??
+    findMetric(catalogueId(metric))?.polarity ??
+    "none";
+  const scored = scoreObservations(placed, { place, polarity });
+  // scoreObservations keeps the input order, so row i was placed as placed[i].
+  const comparedAmong = placed.map((o) => {
+    const p = place(o);
+    return "set" in p ? p.set : "";
   });
-  return { text: scoreCsv(scored), notes: notes(parsed, rows) };
+  return { scored, comparedAmong, polarity, notes: notes(parsed, rows) };
 }
 
 type Row = { o: Observation; line: number };

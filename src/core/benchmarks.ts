@@ -153,15 +153,28 @@ export class Benchmarks {
 
   /** Every row of a metric and period with its LADE statistics among the metric's comparison population. */
   score(metric: MetricRef, period: string, options: ScoreOptions = {}): ScoredObservation[] {
-    const members = options.group
-      ? new Set(this.group(options.group.council, options.group.custom?.name ?? options.group.kind).members)
-      : undefined;
+    return this.scoreWithSets(metric, period, options).map((r) => r.o);
+  }
+
+  /**
+   * The scored rows, each with the comparison it was scored in ("" when not compared): what a sheet's own
+   * formulas need to score each row among the same councils.
+   */
+  scoreWithSets(
+    metric: MetricRef,
+    period: string,
+    options: ScoreOptions = {},
+  ): { o: ScoredObservation; set: string }[] {
+    const group =
+      options.group && this.group(options.group.council, options.group.custom?.name ?? options.group.kind);
+    const members = group ? new Set(group.members) : undefined;
     const { rows, place } = this.rows(metric, period);
-    return scoreObservations(rows, {
-      ...options,
-      polarity: () => metric.polarity,
-      place,
-      inGroup: members ? (code) => members.has(code) : undefined,
+    const inGroup = members ? (code: string) => members.has(code) : undefined;
+    const scored = scoreObservations(rows, { ...options, polarity: () => metric.polarity, place, inGroup });
+    return scored.map((o, i) => {
+      const p = place(rows[i]);
+      const compared = "set" in p && (!inGroup || inGroup(rows[i].areacd));
+      return { o, set: compared ? (group ? `${group.name}: ${p.set}` : p.set) : "" };
     });
   }
 

@@ -8,37 +8,11 @@
 // (REF="band word" on the Band column; $REF="code" for the focus row), which is how a refresh or a
 // failed write finds and replaces them without touching conditional formats the user added.
 import { BANDS, type Band } from "../core/band.js";
+import { BAND_STYLES } from "../core/bandStyles.js";
 import { bandWords } from "../core/profile.js";
 import type { BenchmarkTable, TableHighlight } from "../core/table.js";
 
-export interface BandStyle {
-  fill: string;
-  font: string;
-}
-
-const DARK = "#000000";
-const LIGHT = "#FFFFFF";
-
-/**
- * Better and worse: ColorBrewer's 7-class RdBu (colour-blind safe), blue for better, red for worse.
- * No polarity: purples for higher, greys for lower, so nothing reads as good or bad. Text is black or
- * white, whichever gives at least 4.5:1 contrast (checked in test/excel/highlights.test.ts).
- */
-export const BAND_STYLES: Readonly<Record<Band, BandStyle>> = {
-  "much-better": { fill: "#2166AC", font: LIGHT },
-  better: { fill: "#67A9CF", font: DARK },
-  "slightly-better": { fill: "#D1E5F0", font: DARK },
-  similar: { fill: "#F7F7F7", font: DARK },
-  "slightly-worse": { fill: "#FDDBC7", font: DARK },
-  worse: { fill: "#EF8A62", font: DARK },
-  "much-worse": { fill: "#B2182B", font: LIGHT },
-  "much-higher": { fill: "#54278F", font: LIGHT },
-  higher: { fill: "#9E9AC8", font: DARK },
-  "slightly-higher": { fill: "#DADAEB", font: DARK },
-  "slightly-lower": { fill: "#E0E0E0", font: DARK },
-  lower: { fill: "#969696", font: DARK },
-  "much-lower": { fill: "#525252", font: LIGHT },
-};
+export { BAND_STYLES, type BandStyle } from "../core/bandStyles.js";
 
 /** My council's row: a pale yellow fill (the Band cell keeps its band's colour) and bold text. */
 export const FOCUS_STYLE = { fill: "#FFF2CC", bold: true } as const;
@@ -50,17 +24,9 @@ const bandText = (band: Band, how: TableHighlight["bandText"]) => (how === "word
 /** Every band as either table kind writes it, for recognising our formats. */
 const KNOWN_TEXTS = new Set(ALL_BANDS.flatMap((b) => [b, bandWords(b)].map((t) => t.toLowerCase())));
 
-/** "A", "B", … "AA": the column letters of a 0-based column index. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+import { columnLetters } from "../core/formulas.js";
+
+export { columnLetters };
 
 const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
