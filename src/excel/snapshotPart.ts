@@ -55,12 +55,15 @@ export function workbookSnapshot(
   });
 }
 
+/** Saves the snapshot unless it holds what the workbook's already does (its date aside). */
 export function queueSaveSnapshot(
   context: Excel.RequestContext,
   loaded: LoadedSnapshotPart,
   snapshot: Snapshot,
 ) {
-  queueSavePart(context, loaded.part, ROOT, serializeSnapshot(snapshot));
+  const same = loaded.snapshot && serializeSnapshot({ ...snapshot, created: loaded.snapshot.created });
+  const text = same !== undefined && same === loaded.part.text ? same : serializeSnapshot(snapshot);
+  queueSavePart(context, loaded.part, ROOT, text);
 }
 
 /** Puts the snapshot back as it was read (after a failed change). */

@@ -48,13 +48,17 @@ export async function loadPart(context: Excel.RequestContext, namespace: string)
   return { namespace, part, extras, text: fromXml(xml.value) };
 }
 
-/** Queues writing `text` into the part (creating it if needed); the caller syncs. */
+/**
+ * Queues writing `text` into the part (creating it if needed); the caller syncs. A part that already holds
+ * the text is left alone: writing a custom XML part clears Excel's Undo list (office-js #4484).
+ */
 export function queueSavePart(
   context: Excel.RequestContext,
   loaded: LoadedPart,
   root: string,
   text: string,
 ): void {
+  if (loaded.part && loaded.text === text && !loaded.extras.length) return;
   const xml = toXml(root, loaded.namespace, text);
   if (loaded.part) loaded.part.setXml(xml);
   else context.workbook.customXmlParts.add(xml);
