@@ -9,6 +9,7 @@ import type { Polarity } from "../core/model.js";
 import { periodLabel } from "../core/periods.js";
 import { columnLetters, rangeRefs, scoreFormulas, type FormulaColumn } from "../core/formulas.js";
 import type { ScoredObservation } from "../core/scoring.js";
+import { TABLE_COLUMN_NAMES } from "../core/table.js";
 import { NOT_A_NUMBER } from "../core/values.js";
 
 export interface ExportRow {
@@ -17,19 +18,8 @@ export interface ExportRow {
   comparedAmong: string;
 }
 
-const HEADER = [
-  "Council code",
-  "Council",
-  "Period",
-  "Value",
-  "Median",
-  "MAD",
-  "MAD score",
-  "Band",
-  "Outlier",
-  "Note",
-  "Compared among",
-] as const;
+// The add-in's table columns, and the comparison each row is scored in (the formulas need it).
+const HEADER = [...TABLE_COLUMN_NAMES, "Compared among"] as const;
 const COLUMN = Object.fromEntries(HEADER.map((h, i) => [h, i])) as Record<(typeof HEADER)[number], number>;
 const FIRST = 5; // title, source line, blank, header, then the rows
 const TEXT = "@";
