@@ -12,9 +12,14 @@ export function bodyValues(table: BenchmarkTable): Cell[][] {
   return table.rows.map((row) => row.map((v) => v ?? ""));
 }
 
+/** Each column's number format, in column order. */
+export function formatLine(table: BenchmarkTable): string[] {
+  return table.columns.map((c) => c.numberFormat);
+}
+
 /** Each column's number format on every row, e.g. "@" for text so no text is ever taken as a formula. */
 export function bodyFormats(table: BenchmarkTable, rows = table.rows.length): string[][] {
-  const line = table.columns.map((c) => c.numberFormat);
+  const line = formatLine(table);
   return Array.from({ length: rows }, () => line);
 }
 

@@ -1,7 +1,9 @@
 // Puts a new benchmark table into the workbook: a title, source and caveat line, then a real Excel table
-// whose text columns are formatted as text before any value is written.
+// whose text columns are formatted as text before any value is written. A big table's body goes in blocks
+// of rows (see blocks.ts), each its own sync; a failure part-way takes out what was made.
 import type { BenchmarkTable } from "../core/table.js";
-import { bodyFormats, bodyValues, grid, headerRow } from "./cells.js";
+import { blockText, jsonBytes, readInBlocks, rowBlocks, suspendForWrite, type Block } from "./blocks.js";
+import { bodyFormats, bodyValues, formatLine, grid, headerRow } from "./cells.js";
 import { findHighlights, queueHighlights, queueRemoveHighlights } from "./highlights.js";
 import { sheetName, tableName } from "./names.js";
 
@@ -26,14 +28,16 @@ export function titleLines(table: BenchmarkTable): string[] {
 }
 
 /**
- * Checks there is room and queues writing the table; the caller adds its own operations (the registry)
- * and syncs, so the table and its registration are saved together.
+ * Checks there is room and writes the table, its body in blocks of rows (one sync each; `onBlock` hears of
+ * each when there is more than one). A failure on the way takes out what was made, then throws. The caller
+ * then saves its own parts (the registry) in a sync of its own, and on failure calls `undo`.
  */
 export async function queueNewTable(
   context: Excel.RequestContext,
   table: BenchmarkTable,
   naming: TableNaming,
   placement: Placement,
+  onBlock?: (what: string) => void,
 ): Promise<PlannedTable> {
   const names = typeof naming === "string" ? { sheet: naming, table: naming } : naming;
   if (!table.rows.length) throw new Error(`${table.title}: there are no rows to show`);
@@ -44,6 +48,7 @@ export async function queueNewTable(
   const selectedSheet = selected?.worksheet;
   selected?.load("rowIndex,columnIndex");
   selectedSheet?.load("name");
+
   await context.sync();
 
   const lines = titleLines(table);
@@ -63,21 +68,30 @@ export async function queueNewTable(
     sheet = selectedSheet;
     top = selected.rowIndex;
     left = selected.columnIndex;
-    const area = sheet.getRangeByIndexes(top, left, height, width);
-    area.load("formulas,numberFormat");
-    await context.sync();
+    // Read in blocks: a big table's area would not come back in one response from Excel on the web.
+    const area = await readInBlocks(context, sheet, { top, left, rows: height, width }, width * 12);
     if (area.formulas.some((row) => row.some((v) => v !== ""))) {
       throw new Error(
         `The table needs ${height} rows by ${width} columns of empty cells from the selected cell; choose an empty area or a new sheet`,
       );
     }
-    const formats = area.numberFormat;
+    const formats = area.formats;
     onSheet = selectedSheet.name;
     undo = async (ctx) => {
-      const back = ctx.workbook.worksheets.getItem(onSheet).getRangeByIndexes(top, left, height, width);
+      const sheetNow = ctx.workbook.worksheets.getItem(onSheet);
+      const back = sheetNow.getRangeByIndexes(top, left, height, width);
       queueRemoveHighlights(await findHighlights(ctx, back));
       back.clear("Contents");
-      back.numberFormat = formats;
+      // The formats as they were, in blocks; the last block goes with the caller's sync.
+      const blocks = rowBlocks(height, (r) => jsonBytes(formats[r]));
+      for (const [i, b] of blocks.entries()) {
+        sheetNow.getRangeByIndexes(top + b.start, left, b.rows, width).numberFormat = formats.slice(
+          b.start,
+          b.start + b.rows,
+        );
+
+        if (i < blocks.length - 1) await ctx.sync();
+      }
       // Last: it fails when the table was never made, and nothing after a failure runs.
       ctx.workbook.tables.getItem(name).delete();
     };
@@ -95,14 +109,46 @@ export async function queueNewTable(
   title.values = lines.map((line) => [line]);
 
   const tableTop = top + lines.length + 1;
-  const range = sheet.getRangeByIndexes(tableTop, left, 1 + table.rows.length, width);
+  const rows = table.rows.length;
+  const header = sheet.getRangeByIndexes(tableTop, left, 1, width);
   // Formats first: a value written into a cell not yet formatted as text could become a formula.
-  range.numberFormat = [grid(1, width, "@")[0], ...bodyFormats(table)];
-  range.values = [headerRow(table), ...bodyValues(table)];
-  const created = sheet.tables.add(range, true);
-  created.name = name;
-  queueHighlights(sheet, table, { top: tableTop + 1, left, rows: table.rows.length, width });
-  range.format.autofitColumns();
-  sheet.activate();
-  return { table: name, sheet: onSheet, rows: table.rows.length, undo };
+  header.numberFormat = grid(1, width, "@");
+  header.values = [headerRow(table)];
+  const values = bodyValues(table);
+  const line = formatLine(table);
+  const lineBytes = jsonBytes(line);
+  const blocks = rowBlocks(rows, (r) => jsonBytes(values[r]) + lineBytes);
+  const range = sheet.getRangeByIndexes(tableTop, left, 1 + rows, width);
+  const writeBlock = (b: Block) => {
+    const body = sheet.getRangeByIndexes(tableTop + 1 + b.start, left, b.rows, width);
+    body.numberFormat = bodyFormats(table, b.rows);
+    body.values = values.slice(b.start, b.start + b.rows);
+  };
+  try {
+    for (const [i, b] of blocks.entries()) {
+      suspendForWrite(context, i === 0);
+      if (blocks.length > 1) onBlock?.(blockText(b, rows));
+      writeBlock(b);
+      if (i === 0) {
+        const created = sheet.tables.add(range, true);
+        created.name = name;
+        queueHighlights(sheet, table, { top: tableTop + 1, left, rows, width });
+      }
+      if (i === blocks.length - 1) {
+        range.format.autofitColumns();
+        sheet.activate();
+      }
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block is the point
+      await context.sync();
+    }
+  } catch (error) {
+    // Excel keeps what a failed sync did; take the half-made table out again.
+    await Excel.run(async (ctx) => {
+      await undo(ctx);
+
+      await ctx.sync();
+    }).catch((e: unknown) => console.error("Could not take the half-made table out again", e));
+    throw error;
+  }
+  return { table: name, sheet: onSheet, rows, undo };
 }

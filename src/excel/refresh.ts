@@ -134,7 +134,9 @@ export async function refreshTables(
       report.failed.push({ table: c.entry.table, message: c.error });
     } else {
       try {
-        const written = await rewriteTable(c.entry.table, c.table);
+        const written = await rewriteTable(c.entry.table, c.table, (what) =>
+          progress(1 + i, total, `Writing ${c.entry.table}: ${what}`),
+        );
         const note = noteOf(i);
         report.refreshed.push({ table: c.entry.table, ...written, ...(note ? { note } : {}) });
       } catch (e) {

@@ -241,7 +241,9 @@ export class BenchmarkWorkbook {
       const inserted = await Excel.run(async (context) => {
         const registry = await loadRegistry(context);
         const snapshot = await loadSnapshotPart(context);
-        const planned = await queueNewTable(context, table, naming, placement);
+        const planned = await queueNewTable(context, table, naming, placement, (what) =>
+          progress(1, 2, `Writing ${table.title}: ${what}`),
+        );
         undo = async (ctx) => {
           await queueRestoreRegistry(ctx, registry);
           await queueRestoreSnapshot(ctx, snapshot);

@@ -132,3 +132,18 @@ export async function storeWorkbookSnapshot(observations: Observation[]): Promis
     await context.sync();
   });
 }
+
+/** Cells a table no longer uses: empty, and their number format back to General. */
+export function isVacated(excel: FakeExcelHost, range: string): boolean {
+  const empty = excel
+    .values(range)
+    .flat()
+    .every((v) => v === "");
+  return (
+    empty &&
+    excel
+      .numberFormats(range)
+      .flat()
+      .every((f) => f === "General")
+  );
+}

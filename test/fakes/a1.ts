@@ -59,8 +59,11 @@ export function parseAddress(address: string): { sheet?: string; rect: Rect } | 
   };
 }
 
+const letters: string[] = [];
+
+/** "B3" for row 2, column 1 (column letters cached: big tables look up hundreds of thousands of cells). */
 export function cellName(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  return (letters[col] ??= columnLetters(col)) + (row + 1);
 }
 
 /** As Excel writes addresses: sheet name quoted unless it is a plain word. */

@@ -5,7 +5,25 @@ import { FakeOfficeError, type WorkbookState } from "./workbook.js";
 export interface Operation {
   /** e.g. "Range.values=" or "Table.resize", for failure injection and debugging. */
   describe: string;
-  apply: () => void;
+  /** Runs the operation; returns what it sends back to the add-in (a load's values), for measuring. */
+  apply: () => unknown;
+  /** Bytes of the request this operation adds (about the JSON Office.js sends for it). */
+  requestBytes: number;
+}
+
+/** Bytes of an operation with no data: the object path and method name Office.js sends. */
+const OPERATION_BYTES = 64;
+
+/** UTF-8 bytes of a value as JSON, about what Office.js sends or receives for it. */
+export function jsonBytes(value: unknown): number {
+  if (value === undefined) return 0;
+  const text = JSON.stringify(value);
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) bytes += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
 }
 
 /** What a context needs from the host: the workbook and a way to run a batch of operations. */
@@ -29,9 +47,10 @@ export class FakeRequestContext {
     return this.syncs;
   }
 
-  enqueue(describe: string, apply: () => void): void {
+  /** Queues an operation; `data` is what it sends (a values array, XML text), counted in the request size. */
+  enqueue(describe: string, apply: () => unknown, data?: unknown): void {
     this.checkOpen();
-    this.queue.push({ describe, apply });
+    this.queue.push({ describe, apply, requestBytes: OPERATION_BYTES + jsonBytes(data) });
   }
 
   async sync(): Promise<void> {
@@ -75,7 +94,7 @@ export const notLoaded = (name: string): FakeOfficeError =>
 export class FakeClientResult<T> {
   private result: { value: T } | undefined;
   constructor(ctx: FakeRequestContext, describe: string, compute: () => T) {
-    ctx.enqueue(describe, () => (this.result = { value: compute() }));
+    ctx.enqueue(describe, () => (this.result = { value: compute() }).value);
   }
   get value(): T {
     if (!this.result) throw notLoaded("value");
@@ -139,7 +158,12 @@ export abstract class FakeObject<E> {
     this.context.enqueue(`${this.what}.load`, () => {
       // A null object loads as nulls; anything else must exist.
       const entity = this.nullable ? this.locate() : this.target();
-      for (const p of props) this.loaded.set(p, entity === undefined ? null : this.read(entity, p));
+      const response: Record<string, unknown> = {};
+      for (const p of props) {
+        response[p] = entity === undefined ? null : this.read(entity, p);
+        this.loaded.set(p, response[p]);
+      }
+      return response;
     });
     return this;
   }
@@ -157,12 +181,12 @@ export abstract class FakeObject<E> {
 
   /** Queues a property write; like Office.js, the proxy then reads back what was set. */
   protected setProp(name: string, value: unknown, apply: (entity: E) => void): void {
-    this.context.enqueue(`${this.what}.${name}=`, () => apply(this.target()));
+    this.context.enqueue(`${this.what}.${name}=`, () => apply(this.target()), value);
     this.loaded.set(name, value);
   }
 
-  protected call(name: string, apply: (entity: E) => void): void {
-    this.context.enqueue(`${this.what}.${name}`, () => apply(this.target()));
+  protected call(name: string, apply: (entity: E) => void, data?: unknown): void {
+    this.context.enqueue(`${this.what}.${name}`, () => apply(this.target()), data);
   }
 }
 
@@ -190,7 +214,11 @@ export class LoadedItems<P> {
 
   load(option: LoadOption, fetch: (props: string[] | undefined) => P[]): void {
     const props = option === undefined ? undefined : propsOf(option, []);
-    this.ctx.enqueue(`${this.what}.load`, () => (this.list = fetch(props)));
+    this.ctx.enqueue(`${this.what}.load`, () => {
+      this.list = fetch(props);
+      // Roughly what Office.js sends back: something for each item's loaded properties.
+      return this.list.map(() => props ?? ["*"]);
+    });
   }
 
   get items(): P[] {

@@ -14,10 +14,10 @@ import {
   type ConditionalFormatInfo,
   type ConditionalStyle,
 } from "./conditionalFormats.js";
-import { FakeRequestContext, type BatchRunner, type Operation } from "./context.js";
+import { FakeRequestContext, jsonBytes, type BatchRunner, type Operation } from "./context.js";
 import { FakeRange } from "./range.js";
 import { FakeWorksheetCollection } from "./sheets.js";
-import { FakeTableCollection } from "./tables.js";
+import { FakeTableCollection, setShowTotals } from "./tables.js";
 import {
   checkSheetName,
   cloneWorkbook,
@@ -61,8 +61,57 @@ class FakeWorkbook {
   }
 }
 
+/** context.application: only the calls that suspend work until the next sync (recorded, otherwise no-ops). */
+class FakeApplication {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly host: FakeExcelHost,
+  ) {}
+
+  private suspend(what: string, since: string): void {
+    this.context.enqueue(`Application.${what}`, () => {
+      if (!this.host.supports("ExcelApi", since))
+        throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi ${since}, which this host lacks.`);
+    });
+  }
+
+  /** ExcelApi 1.6. */
+  suspendApiCalculationUntilNextSync(): void {
+    this.suspend("suspendApiCalculationUntilNextSync", "1.6");
+  }
+
+  /** ExcelApi 1.9. */
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.suspend("suspendScreenUpdatingUntilNextSync", "1.9");
+  }
+}
+
 class FakeExcelContext extends FakeRequestContext {
   readonly workbook = new FakeWorkbook(this);
+  readonly application: FakeApplication;
+  constructor(host: FakeExcelHost) {
+    super(host);
+    this.application = new FakeApplication(this, host);
+  }
+}
+
+/**
+ * Excel on the web refuses a request or response over 5 MB ("Excel on the web limits requests and responses
+ * to 5 MB", Office Add-ins docs, resource limits). Whether that is 5,000,000 or 5 × 2^20 bytes is not
+ * documented; the fake takes the stricter.
+ */
+export const PAYLOAD_LIMIT = 5_000_000;
+
+const LIMITS_DOC =
+  "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins";
+
+/** What one context.sync() sent and got back. */
+export interface SyncSize {
+  /** Bytes of the request (about the JSON of what its operations send: values, formats, XML). */
+  request: number;
+  /** Bytes of the response (about the JSON of what its loads read). */
+  response: number;
+  operations: number;
 }
 
 /** Makes a later sync fail, as when Excel rejects a request or the connection to it drops. */
@@ -71,6 +120,8 @@ export interface SyncFailure {
   match?: (operation: string) => boolean;
   /** How many of that batch's operations run before it fails (Excel does not roll back); default 0. */
   afterOperations?: number;
+  /** Let this many matching syncs through first: `skip: 2` fails the third; default 0. */
+  skip?: number;
   code?: string;
   message?: string;
 }
@@ -80,8 +131,10 @@ export interface TableInfo {
   sheet: string;
   address: string;
   headers: string[];
-  /** Data rows (not counting the header). */
+  /** Data rows (not counting the header or a total row). */
   rows: number;
+  /** Present (true) when the table shows its total row. */
+  showTotals?: true;
 }
 
 export class FakeExcelHost implements BatchRunner {
@@ -90,28 +143,84 @@ export class FakeExcelHost implements BatchRunner {
   /** Office.actions.associate() registrations, so tests can press a ribbon button. */
   readonly actions = new Map<string, (event: unknown) => unknown>();
   syncs = 0;
+  /** The size of every sync's request and response, in order. */
+  readonly syncSizes: SyncSize[] = [];
+  /** Requests or responses larger than this fail as in Excel on the web (set Infinity to model desktop). */
+  payloadLimit = PAYLOAD_LIMIT;
+  /** Requirement sets the host supports, as Office.context.requirements.isSetSupported answers. */
+  readonly requirementSets: Record<string, string> = { ExcelApi: "1.17" };
   /** Operations queued but never synced before their Excel.run ended (lost in real Excel too). */
   discarded = 0;
   private failures: SyncFailure[] = [];
 
   constructor(public state: WorkbookState = emptyWorkbook()) {}
 
+  /** The largest request and response of any sync so far, in bytes. */
+  get largestRequest(): number {
+    return Math.max(0, ...this.syncSizes.map((s) => s.request));
+  }
+  get largestResponse(): number {
+    return Math.max(0, ...this.syncSizes.map((s) => s.response));
+  }
+
+  /** Forgets the syncs counted so far (e.g. after setting a workbook up), so a test measures one action. */
+  resetCounts(): void {
+    this.syncs = 0;
+    this.syncSizes.length = 0;
+    this.applied.length = 0;
+  }
+
+  supports(set: string, version = "1.1"): boolean {
+    const have = this.requirementSets[set];
+    if (have === undefined) return false;
+    const [a, b] = [have, version].map((v) => v.split(".").map(Number));
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+    }
+    return true;
+  }
+
   runBatch(batch: Operation[]): void {
     this.syncs++;
+    const size: SyncSize = {
+      request: batch.reduce((n, op) => n + op.requestBytes, 0),
+      response: 0,
+      operations: batch.length,
+    };
+    this.syncSizes.push(size);
+    // Excel on the web refuses the whole request before running any of it.
+    if (size.request > this.payloadLimit) {
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit. Please refer to the documentation: "${LIMITS_DOC}".`,
+      );
+    }
     const failure = this.failures[0];
-    const hit =
+    let hit =
       failure !== undefined && (failure.match ? batch.some((op) => failure.match!(op.describe)) : true);
+    if (hit && failure.skip) {
+      failure.skip--;
+      hit = false;
+    }
     if (hit) this.failures.shift();
     const limit = hit ? (failure.afterOperations ?? 0) : Infinity;
     for (const [i, op] of batch.entries()) {
       if (i >= limit) break;
-      op.apply();
+      const response = op.apply();
+      if (response !== undefined) size.response += jsonBytes(response);
       this.applied.push(op.describe);
     }
     if (hit) {
       throw new FakeOfficeError(
         failure.code ?? "GeneralException",
         failure.message ?? "Injected sync failure",
+      );
+    }
+    // The operations ran (Excel does not roll back); only the answer is refused.
+    if (size.response > this.payloadLimit) {
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The size of the payload exceeded the limit. Read the documentation: ${LIMITS_DOC}.`,
       );
     }
   }
@@ -232,8 +341,17 @@ export class FakeExcelHost implements BatchRunner {
       sheet: sheet.name,
       address: formatAddress(sheet.name, t),
       headers,
-      rows: t.rows - 1,
+      rows: t.rows - 1 - (t.showTotals ? 1 : 0),
+      ...(t.showTotals ? { showTotals: true as const } : {}),
     };
+  }
+
+  /** Turns a table's total row on or off, as the user does with Table Design > Total Row. */
+  showTotals(name: string, on: boolean): void {
+    const t = this.state.tables.find((x) => x.name === name);
+    if (!t) throw new Error(`No table "${name}"`);
+    const sheet = this.state.sheets.find((s) => s.id === t.sheetId)!;
+    setShowTotals(this.state, sheet, t, on);
   }
 
   /** Resizes a table as the user does by dragging its corner (Excel extends tables like this when typing beside them). */
@@ -294,6 +412,7 @@ export class FakeExcelHost implements BatchRunner {
         invalidArgument: "InvalidArgument",
         itemNotFound: "ItemNotFound",
         itemAlreadyExists: "ItemAlreadyExists",
+        responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
       },
     };
   }
@@ -305,7 +424,10 @@ export class FakeExcelHost implements BatchRunner {
       PlatformType: { OfficeOnline: "OfficeOnline" },
       context: {
         host: "Excel",
-        requirements: { isSetSupported: () => true },
+        requirements: {
+          isSetSupported: (name: string, version?: string | number) =>
+            this.supports(name, version === undefined ? undefined : String(version)),
+        },
         document: { settings: fakeSettings() },
       },
       onReady: (callback?: (i: typeof info) => void) => {

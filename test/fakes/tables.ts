@@ -16,7 +16,41 @@ import {
   type WorkbookState,
 } from "./workbook.js";
 
-const PROPS = ["id", "name", "showHeaders"] as const;
+const PROPS = ["id", "name", "showHeaders", "showTotals"] as const;
+
+const totalRows = (table: TableState) => (table.showTotals ? 1 : 0);
+
+/**
+ * Shows or hides a table's total row, in the row below its body. Turning it on labels the first column
+ * "Total" and counts the last (Excel picks the function by the column's data; the fake always counts); the
+ * row below must be empty, where Excel would ask. Turning it off empties the row (Excel remembers the
+ * functions for next time; the fake does not).
+ */
+export function setShowTotals(state: WorkbookState, sheet: SheetState, table: TableState, on: boolean): void {
+  if (on === !!table.showTotals) return;
+  const cells = new SheetCells(sheet);
+  if (on) {
+    const row = table.row + table.rows;
+    const rect = { row, col: table.col, rows: 1, cols: table.cols };
+    checkRect(rect);
+    checkNoTableOverlap(state, sheet.id, rect, table.id);
+    for (let c = table.col; c < table.col + table.cols; c++) {
+      const cell = cells.get(row, c);
+      if (cell?.value !== undefined || cell?.formula !== undefined)
+        throw new FakeOfficeError("InvalidOperation", "The row below the table is not empty.");
+    }
+    table.rows += 1;
+    table.showTotals = true;
+    const last = cells.get(table.row, table.col + table.cols - 1)?.value;
+    cells.enter(row, table.col, "Total");
+    if (table.cols > 1) cells.enter(row, table.col + table.cols - 1, `=SUBTOTAL(103,[${String(last)}])`);
+  } else {
+    const row = table.row + table.rows - 1;
+    cells.clear({ row, col: table.col, rows: 1, cols: table.cols }, "Contents");
+    table.rows -= 1;
+    delete table.showTotals;
+  }
+}
 
 const tableById = (state: WorkbookState) => (id: string) => state.tables.find((t) => t.id === id);
 const sheetOf = (state: WorkbookState, table: TableState): SheetState =>
@@ -61,6 +95,7 @@ export class FakeTable extends FakeObject<TableState> {
 
   protected read(table: TableState, prop: string): unknown {
     if (prop === "showHeaders") return true;
+    if (prop === "showTotals") return !!table.showTotals;
     return prop === "id" ? table.id : table.name;
   }
 
@@ -75,6 +110,15 @@ export class FakeTable extends FakeObject<TableState> {
       checkTableName(this.context.state, value, table.id);
       table.name = value;
     });
+  }
+
+  get showTotals(): boolean {
+    return this.prop("showTotals");
+  }
+  set showTotals(value: boolean) {
+    this.setProp("showTotals", value, (table) =>
+      setShowTotals(this.context.state, sheetOf(this.context.state, table), table, value),
+    );
   }
 
   get worksheet(): FakeWorksheet {
@@ -100,10 +144,23 @@ export class FakeTable extends FakeObject<TableState> {
   }
 
   getDataBodyRange(): FakeRange {
-    return this.range((t) => ({ row: t.row + 1, col: t.col, rows: t.rows - 1, cols: t.cols }));
+    return this.range((t) => ({ row: t.row + 1, col: t.col, rows: t.rows - 1 - totalRows(t), cols: t.cols }));
   }
 
-  /** As Excel: the header stays in its row, the new range overlaps the old and no other table. */
+  /** The total row; like Excel, an error at sync when the table does not show one. */
+  getTotalRowRange(): FakeRange {
+    return this.range((t) => {
+      if (!t.showTotals)
+        throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist (total row).");
+      return { row: t.row + t.rows - 1, col: t.col, rows: 1, cols: t.cols };
+    });
+  }
+
+  /**
+   * As Excel: the header stays in its row, the new range overlaps the old and no other table. A total row
+   * is the new range's last row and its contents move there (as when the user drags the table's corner;
+   * what Table.resize does with a total row is not documented).
+   */
   resize(newRange: FakeRange | string): void {
     this.call("resize", (table) => {
       const state = this.context.state;
@@ -114,7 +171,7 @@ export class FakeTable extends FakeObject<TableState> {
         to.sheet.id !== sheet.id ||
         to.rect.row !== table.row ||
         !overlaps(to.rect, table) ||
-        to.rect.rows < 2
+        to.rect.rows < 2 + totalRows(table)
       ) {
         throw new FakeOfficeError(
           "InvalidArgument",
@@ -122,8 +179,20 @@ export class FakeTable extends FakeObject<TableState> {
         );
       }
       checkNoTableOverlap(state, sheet.id, to.rect, table.id);
+      const cells = new SheetCells(sheet);
+      const from = table.row + table.rows - 1;
+      const moved = table.showTotals
+        ? Array.from({ length: table.cols }, (_, j) => cells.get(from, table.col + j))
+        : undefined;
       Object.assign(table, to.rect);
-      normaliseHeaders(new SheetCells(sheet), table);
+      if (moved) {
+        const row = table.row + table.rows - 1;
+        if (row !== from) {
+          moved.forEach((_, j) => cells.put(from, table.col + j, {}));
+          for (let j = 0; j < table.cols; j++) cells.put(row, table.col + j, moved[j] ? { ...moved[j] } : {});
+        }
+      }
+      normaliseHeaders(cells, table);
     });
   }
 

@@ -26,6 +26,8 @@ export interface TableState extends Rect {
   id: string;
   name: string;
   sheetId: string;
+  /** Set when the table shows its total row: the last row of its rect. */
+  showTotals?: true;
 }
 
 export interface PartState {
@@ -105,20 +107,50 @@ export function enteredCell(input: Scalar, format: string | undefined): CellStat
   return { ...keep, value: text };
 }
 
+/**
+ * A numeric index over each sheet's cells (kept beside the plain record, which stays the saved form): looking
+ * cells up by "B3" keys is slow once a sheet holds a 72,000-row table. Built on first use of a record.
+ */
+const indexes = new WeakMap<Record<string, CellState>, Map<number, CellState>>();
+const CELL_KEY = /^([A-Z]+)(\d+)$/;
+const keyOf = (row: number, col: number) => row * MAX_COLS + col;
+
+function indexOf(cells: Record<string, CellState>): Map<number, CellState> {
+  let index = indexes.get(cells);
+  if (!index) {
+    index = new Map();
+    for (const [name, cell] of Object.entries(cells)) {
+      const m = CELL_KEY.exec(name)!;
+      let col = 0;
+      for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+      index.set(keyOf(Number(m[2]) - 1, col - 1), cell);
+    }
+    indexes.set(cells, index);
+  }
+  return index;
+}
+
 export class SheetCells {
-  constructor(private readonly sheet: SheetState) {}
+  private readonly index: Map<number, CellState>;
+  constructor(private readonly sheet: SheetState) {
+    this.index = indexOf(sheet.cells);
+  }
 
   get(row: number, col: number): CellState | undefined {
-    return this.sheet.cells[cellName(row, col)];
+    return this.index.get(keyOf(row, col));
   }
 
   /** Replaces a cell's whole state; an empty state removes the cell. */
   put(row: number, col: number, cell: CellState): void {
-    const key = cellName(row, col);
     if (cell.value === undefined && cell.formula === undefined && cell.format === undefined) {
-      delete this.sheet.cells[key];
+      if (this.index.delete(keyOf(row, col))) delete this.sheet.cells[cellName(row, col)];
     } else {
-      this.sheet.cells[key] = cell;
+      const was = this.index.get(keyOf(row, col));
+      // Writing what is there already (most cells of a refresh) leaves the record alone: faster.
+      if (was && was.value === cell.value && was.formula === cell.formula && was.format === cell.format)
+        return;
+      this.sheet.cells[cellName(row, col)] = cell;
+      this.index.set(keyOf(row, col), cell);
     }
   }
 

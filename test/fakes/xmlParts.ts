@@ -82,10 +82,14 @@ export class FakeCustomXmlPart extends FakeObject<PartState> {
   }
 
   setXml(xml: string): void {
-    this.call("setXml", (part) => {
-      part.namespace = checkXml(xml);
-      part.xml = xml;
-    });
+    this.call(
+      "setXml",
+      (part) => {
+        part.namespace = checkXml(xml);
+        part.xml = xml;
+      },
+      xml,
+    );
   }
 
   delete(): void {
@@ -148,11 +152,15 @@ export class FakeCustomXmlPartCollection extends PartList {
 
   add(xml: string): FakeCustomXmlPart {
     let created: PartState | undefined;
-    this.context.enqueue("CustomXmlPartCollection.add", () => {
-      const state = this.context.state;
-      created = { id: `{${newId(state, "part")}}`, namespace: checkXml(xml), xml };
-      state.parts.push(created);
-    });
+    this.context.enqueue(
+      "CustomXmlPartCollection.add",
+      () => {
+        const state = this.context.state;
+        created = { id: `{${newId(state, "part")}}`, namespace: checkXml(xml), xml };
+        state.parts.push(created);
+      },
+      xml,
+    );
     return FakeCustomXmlPart.bound(this.context, () => created);
   }
 
