@@ -39,11 +39,13 @@ function publishedText(missing: string | undefined): string | null {
 
 /** A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */
 function sheetName(wanted: string, used: Set<string>): string {
-  const base =
+  const clean =
     wanted
       .replace(/[[\]:*?/\\]/g, " ")
-      .trim()
-      .slice(0, 28) || "Metric";
+      .replace(/\s+/g, " ")
+      .trim() || "Metric";
+  // Cut at a word, leaving room for " 2" should two metrics start alike.
+  const base = clean.length <= 28 ? clean : `${clean.slice(0, 27).replace(/\s+\S*$/, "")}…`;
   let name = base;
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} ${n}`;
   used.add(name.toLowerCase());
