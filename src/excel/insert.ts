@@ -43,6 +43,8 @@ export async function queueNewTable(
   if (!table.rows.length) throw new Error(`${table.title}: there are no rows to show`);
   const workbook = context.workbook;
   const tables = workbook.tables.load("items/name");
+  // Table names and defined names share one namespace: a clash fails the insert.
+  const definedNames = workbook.names.load("items/name");
   const sheets = workbook.worksheets.load("items/name");
   const selected = placement === "selection" ? workbook.getSelectedRange() : undefined;
   const selectedSheet = selected?.worksheet;
@@ -54,10 +56,10 @@ export async function queueNewTable(
   const lines = titleLines(table);
   const width = table.columns.length;
   const height = lines.length + 1 + 1 + table.rows.length; // lines, a blank row, header, body
-  const name = tableName(
-    names.table,
-    tables.items.map((t) => t.name),
-  );
+  const name = tableName(names.table, [
+    ...tables.items.map((t) => t.name),
+    ...definedNames.items.map((n) => n.name),
+  ]);
   let sheet: Excel.Worksheet;
   let top = 0;
   let left = 0;

@@ -14,7 +14,14 @@ import {
   type ConditionalFormatInfo,
   type ConditionalStyle,
 } from "./conditionalFormats.js";
-import { FakeRequestContext, jsonBytes, type BatchRunner, type Operation } from "./context.js";
+import {
+  FakeRequestContext,
+  jsonBytes,
+  LoadedItems,
+  type BatchRunner,
+  type LoadOption,
+  type Operation,
+} from "./context.js";
 import { FakeRange } from "./range.js";
 import { FakeWorksheetCollection } from "./sheets.js";
 import { FakeTableCollection, setShowTotals } from "./tables.js";
@@ -45,11 +52,13 @@ class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
   readonly customXmlParts: FakeCustomXmlPartCollection;
+  readonly names: FakeNamedItemCollection;
 
   constructor(private readonly context: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context);
     this.customXmlParts = new FakeCustomXmlPartCollection(context);
+    this.names = new FakeNamedItemCollection(context);
   }
 
   getSelectedRange(): FakeRange {
@@ -58,6 +67,21 @@ class FakeWorkbook {
       const sheet = state.sheets.find((s) => s.id === state.activeSheetId)!;
       return { sheet, rect: sheet.selection };
     });
+  }
+}
+
+/** context.workbook.names: the defined names, read as `items/name` (adding them is the user's business). */
+class FakeNamedItemCollection {
+  private readonly loaded: LoadedItems<{ name: string }>;
+  constructor(private readonly context: FakeRequestContext) {
+    this.loaded = new LoadedItems(context, "NamedItemCollection");
+  }
+  load(option?: LoadOption): this {
+    this.loaded.load(option, () => (this.context.state.names ?? []).map((n) => ({ name: n.name })));
+    return this;
+  }
+  get items(): { name: string }[] {
+    return this.loaded.items;
   }
 }
 

@@ -43,6 +43,8 @@ export interface WorkbookState {
   tables: TableState[];
   parts: PartState[];
   nextId: number;
+  /** Workbook-level defined names (Formulas > Name Manager); they share one namespace with table names. */
+  names?: { name: string; formula: string }[];
 }
 
 /** An error as Office.js reports it: a code such as "ItemNotFound" and a message. */
@@ -245,6 +247,9 @@ export function checkTableName(state: WorkbookState, name: string, except?: stri
   }
   const taken = state.tables.some((t) => t.id !== except && t.name.toLowerCase() === name.toLowerCase());
   if (taken) throw new FakeOfficeError("ItemAlreadyExists", `A table named "${name}" already exists.`);
+  // Excel refuses a table name that is already a defined name ("The name entered already exists").
+  if (state.names?.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+    throw new FakeOfficeError("ItemAlreadyExists", `The name "${name}" is already a defined name.`);
 }
 
 export function checkSheetName(state: WorkbookState, name: string, except?: string): void {
