@@ -72,7 +72,8 @@ export function suspendForWrite(context: Excel.RequestContext, screen: boolean):
   if (screen && supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
 }
 
-function supports(version: string): boolean {
+/** Whether the host has this ExcelApi requirement set (false where Office cannot say). */
+export function supports(version: string): boolean {
   try {
     return Office.context.requirements.isSetSupported("ExcelApi", version);
   } catch {

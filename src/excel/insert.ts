@@ -2,7 +2,15 @@
 // whose text columns are formatted as text before any value is written. A big table's body goes in blocks
 // of rows (see blocks.ts), each its own sync; a failure part-way takes out what was made.
 import type { BenchmarkTable } from "../core/table.js";
-import { blockText, jsonBytes, readInBlocks, rowBlocks, suspendForWrite, type Block } from "./blocks.js";
+import {
+  blockText,
+  jsonBytes,
+  readInBlocks,
+  rowBlocks,
+  supports,
+  suspendForWrite,
+  type Block,
+} from "./blocks.js";
 import { bodyFormats, bodyValues, formatLine, grid, headerRow } from "./cells.js";
 import { findHighlights, queueHighlights, queueRemoveHighlights } from "./highlights.js";
 import { sheetName, tableName } from "./names.js";
@@ -27,6 +35,20 @@ export function titleLines(table: BenchmarkTable): string[] {
   return [table.title, table.attribution, ...(table.caveats.length ? [table.caveats.join(" ")] : [])];
 }
 
+const SEVERAL_AREAS =
+  "Several areas are selected: select the one cell where the table should start, or insert it on a new sheet";
+
+/**
+ * getSelectedRange throws when several areas are selected (Ctrl+click); where the host can count them
+ * (ExcelApi 1.9) that is said plainly before anything is queued.
+ */
+async function checkSingleArea(context: Excel.RequestContext): Promise<void> {
+  if (!supports("1.9")) return;
+  const areas = context.workbook.getSelectedRanges().load("areaCount");
+  await context.sync();
+  if (areas.areaCount > 1) throw new Error(SEVERAL_AREAS);
+}
+
 /**
  * Checks there is room and writes the table, its body in blocks of rows (one sync each; `onBlock` hears of
  * each when there is more than one). A failure on the way takes out what was made, then throws. The caller
@@ -46,6 +68,7 @@ export async function queueNewTable(
   // Table names and defined names share one namespace: a clash fails the insert.
   const definedNames = workbook.names.load("items/name");
   const sheets = workbook.worksheets.load("items/name");
+  if (placement === "selection") await checkSingleArea(context);
   const selected = placement === "selection" ? workbook.getSelectedRange() : undefined;
   const selectedSheet = selected?.worksheet;
   selected?.load("rowIndex,columnIndex");

@@ -54,19 +54,53 @@ class FakeWorkbook {
   readonly customXmlParts: FakeCustomXmlPartCollection;
   readonly names: FakeNamedItemCollection;
 
-  constructor(private readonly context: FakeRequestContext) {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly host: FakeExcelHost,
+  ) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context);
     this.customXmlParts = new FakeCustomXmlPartCollection(context);
     this.names = new FakeNamedItemCollection(context);
   }
 
+  /** Office.js: "If there are multiple ranges selected, this method will throw an error." */
   getSelectedRange(): FakeRange {
     const state = this.context.state;
+    this.context.enqueue("Workbook.getSelectedRange", () => {
+      const sheet = state.sheets.find((s) => s.id === state.activeSheetId)!;
+      if (sheet.moreAreas?.length)
+        throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
+    });
     return FakeRange.at(this.context, () => {
       const sheet = state.sheets.find((s) => s.id === state.activeSheetId)!;
       return { sheet, rect: sheet.selection };
     });
+  }
+
+  getSelectedRanges(): FakeSelectedAreas {
+    if (!this.host.supports("ExcelApi", "1.9"))
+      throw new FakeOfficeError("ApiNotFound", "getSelectedRanges needs ExcelApi 1.9.");
+    return new FakeSelectedAreas(this.context);
+  }
+}
+
+/** Workbook.getSelectedRanges() (ExcelApi 1.9): only its areaCount. */
+class FakeSelectedAreas {
+  private count: number | undefined;
+  constructor(private readonly context: FakeRequestContext) {}
+  load(_option?: LoadOption): this {
+    this.context.enqueue("RangeAreas.load", () => {
+      const state = this.context.state;
+      const sheet = state.sheets.find((s) => s.id === state.activeSheetId)!;
+      this.count = 1 + (sheet.moreAreas?.length ?? 0);
+      return this.count;
+    });
+    return this;
+  }
+  get areaCount(): number {
+    if (this.count === undefined) throw new FakeOfficeError("PropertyNotLoaded", "areaCount is not loaded.");
+    return this.count;
   }
 }
 
@@ -111,10 +145,11 @@ class FakeApplication {
 }
 
 class FakeExcelContext extends FakeRequestContext {
-  readonly workbook = new FakeWorkbook(this);
+  readonly workbook: FakeWorkbook;
   readonly application: FakeApplication;
   constructor(host: FakeExcelHost) {
     super(host);
+    this.workbook = new FakeWorkbook(this, host);
     this.application = new FakeApplication(this, host);
   }
 }

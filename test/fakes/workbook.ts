@@ -18,6 +18,8 @@ export interface SheetState {
   name: string;
   cells: Record<string, CellState>;
   selection: Rect;
+  /** Further areas selected with Ctrl (a multi-area selection); `selection` is the first. */
+  moreAreas?: Rect[];
   /** Highest priority first; absent on a sheet that never had one. */
   conditionalFormats?: ConditionalFormatState[];
 }
