@@ -38,6 +38,17 @@ export function titleLines(table: BenchmarkTable): string[] {
 const SEVERAL_AREAS =
   "Several areas are selected: select the one cell where the table should start, or insert it on a new sheet";
 
+/** A table cannot go over merged cells (Excel refuses it); where the host can tell (ExcelApi 1.13), say so. */
+async function checkNoMergedCells(context: Excel.RequestContext, area: Excel.Range): Promise<void> {
+  if (!supports("1.13")) return;
+  const merged = area.getMergedAreasOrNullObject().load("address");
+  await context.sync();
+  if (!merged.isNullObject)
+    throw new Error(
+      "Some of the cells from the selected cell are merged; unmerge them or choose another place or a new sheet",
+    );
+}
+
 /**
  * getSelectedRange throws when several areas are selected (Ctrl+click); where the host can count them
  * (ExcelApi 1.9) that is said plainly before anything is queued.
@@ -100,6 +111,7 @@ export async function queueNewTable(
         `The table needs ${height} rows by ${width} columns of empty cells from the selected cell; choose an empty area or a new sheet`,
       );
     }
+    await checkNoMergedCells(context, sheet.getRangeByIndexes(top, left, height, width));
     const formats = area.formats;
     onSheet = selectedSheet.name;
     undo = async (ctx) => {

@@ -1,5 +1,5 @@
 // Excel.Range in the fake: values, formulas and number formats of a rectangle of cells.
-import { formatAddress, fromR1C1, toR1C1, type Rect } from "./a1.js";
+import { formatAddress, fromR1C1, overlaps, toR1C1, type Rect } from "./a1.js";
 import { clearConditionalFormats, FakeConditionalFormatCollection } from "./conditionalFormats.js";
 import { FakeObject, type FakeRequestContext } from "./context.js";
 import { FakeWorksheet } from "./sheets.js";
@@ -106,6 +106,28 @@ export class FakeRange extends FakeObject<RangeRef> {
 
   get address(): string {
     return this.prop("address");
+  }
+
+  /** ExcelApi 1.13: the merged areas in the range, or a null object when it has none. */
+  getMergedAreasOrNullObject(): { isNullObject: boolean; load(option?: string): unknown } {
+    const context = this.context;
+    const find = this.find;
+    let none: boolean | undefined;
+    const result = {
+      load: () => {
+        context.enqueue("Range.getMergedAreasOrNullObject", () => {
+          const ref = find();
+          none = !ref || !(ref.sheet.merged ?? []).some((m) => overlaps(m, ref.rect));
+        });
+        return result;
+      },
+      get isNullObject(): boolean {
+        if (none === undefined)
+          throw new Error("isNullObject is not loaded: call load and context.sync() first.");
+        return none;
+      },
+    };
+    return result;
   }
   get rowIndex(): number {
     return this.prop("rowIndex");

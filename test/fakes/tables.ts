@@ -236,6 +236,11 @@ export class FakeTableCollection {
       if (rect.rows < 2)
         throw new FakeOfficeError("InvalidArgument", "A table needs a header and a data row.");
       checkNoTableOverlap(state, sheet.id, rect);
+      if (sheet.merged?.some((m) => overlaps(m, rect)))
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "A table can't overlap a range that contains merged cells.",
+        );
       let n = state.tables.length + 1;
       while (state.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
       created = { id: newId(state, "table"), name: `Table${n}`, sheetId: sheet.id, ...rect };

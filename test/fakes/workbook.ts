@@ -20,6 +20,8 @@ export interface SheetState {
   selection: Rect;
   /** Further areas selected with Ctrl (a multi-area selection); `selection` is the first. */
   moreAreas?: Rect[];
+  /** Merged cells (Home > Merge & Center). */
+  merged?: Rect[];
   /** Highest priority first; absent on a sheet that never had one. */
   conditionalFormats?: ConditionalFormatState[];
 }
