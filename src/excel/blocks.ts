@@ -90,6 +90,26 @@ export interface CellImage {
 const tooBig = (e: unknown) =>
   typeof e === "object" && e !== null && (e as { code?: string }).code === "ResponsePayloadSizeLimitExceeded";
 
+/** Text Excel would read again as something else: a formula, a number, a date or TRUE/FALSE. */
+const REREAD =
+  /^(?:[=+\-@]|\s*[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:e[-+]?\d+)?%?\s*$|\s*(?:true|false)\s*$|\d{1,4}[/-]\d{1,2}(?:[/-]\d{1,4})?$)/i;
+
+/**
+ * What to write back so a cell holds what it held. Excel on the web reads text typed with a leading
+ * apostrophe ('=x, '0012) back from `formulas` without it (office-js #6687); a text cell is one whose
+ * formula reads the same as its value (a formula's value is its result). Text-formatted cells keep text
+ * anyway; in others such text gets its apostrophe back, or it would return as a formula or a number.
+ */
+export function asTyped(
+  formula: string | number | boolean,
+  value: unknown,
+  format: string,
+): string | number | boolean {
+  if (typeof formula !== "string" || formula !== value || format === "@" || !REREAD.test(formula))
+    return formula;
+  return `'${formula}`;
+}
+
 /**
  * Reads the formulas and number formats of `rows` rows from `top`, in blocks sized from what the rows
  * read so far took (the first from `estimate` bytes a row), so no response comes near the limit; a block
@@ -108,7 +128,7 @@ export async function readInBlocks(
     const rows = Math.min(place.rows - done, Math.max(1, Math.floor(BLOCK_BUDGET.response / perRow)));
     const range = sheet
       .getRangeByIndexes(place.top + done, place.left, rows, place.width)
-      .load("formulas,numberFormat");
+      .load("formulas,values,numberFormat");
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block is the point
       await context.sync();
@@ -117,11 +137,13 @@ export async function readInBlocks(
       perRow *= 2;
       continue;
     }
-    const formulas = range.formulas as CellImage["formulas"];
     const formats = range.numberFormat as string[][];
+    const formulas = (range.formulas as CellImage["formulas"]).map((line, r) =>
+      line.map((f, c) => asTyped(f, range.values[r][c], formats[r][c])),
+    );
     for (const line of formulas) out.formulas.push(line);
     for (const line of formats) out.formats.push(line);
-    perRow = Math.max(perRow, (jsonBytes(formulas) + jsonBytes(formats)) / rows);
+    perRow = Math.max(perRow, (jsonBytes(range.values) + jsonBytes(formulas) + jsonBytes(formats)) / rows);
     done += rows;
   }
   return out;

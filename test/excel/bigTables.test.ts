@@ -250,3 +250,28 @@ describe("a table written in blocks", () => {
     }
   });
 });
+
+describe("text typed with a leading apostrophe (office-js #6687)", () => {
+  it("is still text after a failed refresh puts the table back", async () => {
+    const name = await insertMany(6, 1);
+    const { t, rect, a1, sheet } = contents(name);
+    const right = rect.col + rect.cols;
+    h.excel.resizeTable(name, `${sheet}!${a1(rect.row, rect.col)}:${a1(rect.row + t.rows, right)}`);
+    h.excel.enter(`${sheet}!${a1(rect.row, right)}`, [["My note"]]);
+    const typed = ["'=AVERAGE(D2:D4)", "'0012", "'+44 1234", "'TRUE", "plain words", "=D2*2"];
+    h.excel.enter(
+      `${sheet}!${a1(rect.row + 1, right)}:${a1(rect.row + t.rows, right)}`,
+      typed.map((v) => [v]),
+    );
+    publisher.publish(FILE, manyRows(7, 1, 1));
+    const before = sheetsAndTables(h.excel);
+    h.excel.failSync({ match: (op) => op === "Range.values=", afterOperations: 1 });
+
+    const report = await h.workbook.refreshAll();
+
+    expect(report.failed).toEqual([{ table: name, message: expect.stringMatching(/Injected/) }]);
+    // Every cell as it was: the apostrophe texts are text again (not a formula, a number or TRUE), and the
+    // real formula is a formula.
+    expect(sheetsAndTables(h.excel)).toEqual(before);
+  });
+});

@@ -86,12 +86,15 @@ export class FakeRange extends FakeObject<RangeRef> {
       case "columnCount":
         return rect.cols;
       case "values":
-        // The fake does not calculate: a formula cell reads back as its formula text.
+        // The fake does not calculate: a formula cell reads back as its result when one was given
+        // (e.g. by a test), else as "#CALC!", never as its formula text (Excel never does that).
         return grid(rect, (r, c) => {
           const cell = cells.get(r, c);
-          return cell?.formula ?? cell?.value ?? "";
+          return cell?.formula !== undefined ? (cell.value ?? "#CALC!") : (cell?.value ?? "");
         });
       case "formulas":
+        // Text typed with a leading apostrophe comes back without it, as on Excel on the web (office-js
+        // #6687): written back as it reads, '=x would become a formula and '0012 a number.
         return grid(rect, (r, c) => cells.get(r, c)?.formula ?? cells.get(r, c)?.value ?? "");
       case "formulasR1C1":
         return grid(rect, (r, c) => {

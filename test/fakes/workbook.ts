@@ -11,6 +11,8 @@ export interface CellState {
   formula?: string;
   /** Number format; absent means "General". */
   format?: string;
+  /** Text typed with a leading apostrophe ('=x, '0012): the apostrophe is not part of the value. */
+  quoted?: boolean;
 }
 
 export interface SheetState {
@@ -104,6 +106,9 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  */
 export function enteredCell(input: Scalar, format: string | undefined): CellState {
   const keep = format === undefined ? {} : { format };
+  // A leading apostrophe keeps the rest as text, as when typed.
+  if (typeof input === "string" && input.startsWith("'"))
+    return { ...keep, value: input.slice(1), quoted: true };
   if (typeof input !== "string" || format === TEXT) return { ...keep, value: input };
   const text = input;
   if (NUMBER.test(text.trim())) return { ...keep, value: Number(text.trim()) };
