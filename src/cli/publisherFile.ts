@@ -3,8 +3,9 @@
 import { readFile } from "node:fs/promises";
 import { csvLine } from "../core/csvOut.js";
 import type { Observation } from "../core/model.js";
-import { periodId, sortPeriods } from "../core/periods.js";
+import { sortPeriods } from "../core/periods.js";
 import { findReader, PUBLISHER_READERS, type PublisherReader } from "../core/publishers/index.js";
+import { p153Period } from "../core/publishers/p153.js";
 import { UsageError } from "./args.js";
 
 const P153 = "mhclg-planning-p153";
@@ -34,14 +35,11 @@ export function readerPeriod(
       );
     return undefined;
   }
-  if (period === undefined)
-    throw new UsageError(
-      `The P153 mirror does not say which 12 months it covers: give the period, e.g. ${how} (12 months ending December 2025)`,
-    );
-  const id = periodId(period);
-  if (!/^YE\d{4}-\d{2}$/.test(id))
-    throw new UsageError(`P153 periods are rolling 12 months such as YE2025-12, not "${period}"`);
-  return id;
+  try {
+    return p153Period(period, how);
+  } catch (e) {
+    throw new UsageError((e as Error).message); // a command-line mistake: exit code 2
+  }
 }
 
 /** Metric in the reader's order, then period oldest first, then council code: the same file, the same bytes. */

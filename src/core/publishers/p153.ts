@@ -13,19 +13,28 @@ import type { PublisherReader } from "./types.js";
 const METRIC = "non-major-planning-decisions-in-time";
 const COLUMNS = ["reference", "name", "percentage"] as const;
 
+/**
+ * The period id of the 12 months a P153 mirror file is for, which the caller must give; `how` is how to
+ * give it, for the message.
+ */
+export function p153Period(period: string | undefined, how = "YE2025-12"): string {
+  if (!period)
+    throw new LayoutError(
+      `The P153 mirror does not say which 12 months it covers: give the period, e.g. ${how} (12 months ending December 2025)`,
+    );
+  const id = periodId(period);
+  if (!/^YE\d{4}-\d{2}$/.test(id))
+    throw new LayoutError(`P153 periods are rolling 12 months such as YE2025-12, not "${period}"`);
+  return id;
+}
+
 export const p153Reader: PublisherReader = {
   id: "mhclg-planning-p153",
   name: "MHCLG planning live table P153 (mirrored by MHCLG digital-land)",
   kind: "csv",
   metrics: [METRIC],
   read(bytes, options = {}) {
-    if (!options.period)
-      throw new LayoutError(
-        "The P153 mirror does not say which 12 months it covers: give the period, e.g. YE2025-12 (12 months ending December 2025)",
-      );
-    const period = periodId(options.period);
-    if (!/^YE\d{4}-\d{2}$/.test(period))
-      throw new LayoutError(`P153 periods are rolling 12 months such as YE2025-12, not "${options.period}"`);
+    const period = p153Period(options.period);
     const table = readCsv(decodeText(bytes));
     const at = Object.fromEntries(COLUMNS.map((c) => [c, table.header.indexOf(c)])) as Record<
       (typeof COLUMNS)[number],
