@@ -29,16 +29,18 @@ export function shortDate(iso: string): string {
 
 /** "Release: <title>, published 12 Mar 2025; checked 2 Dec 2026." — for a table's source line. */
 export function releaseLine(r: ReleaseInfo): string {
-  const published = r.released ? `, published ${shortDate(r.released)}` : "";
   const checked = r.checked ? `; checked ${shortDate(r.checked)}` : "";
-  return `Release: ${r.title ?? r.publication}${published}${checked}.`;
+  return `Release: ${releaseName(r)}${checked}.`;
 }
+
+/** "<title>, published 12 Mar 2025" */
+const releaseName = (r: ReleaseInfo): string =>
+  `${r.title ?? r.publication}${r.released ? `, published ${shortDate(r.released)}` : ""}`;
 
 /** What a failed refresh leaves in use, for its message. */
 export function stillInUse(r: ReleaseInfo | undefined): string {
   if (!r) return "The data already loaded is still in use.";
-  const published = r.released ? `, published ${shortDate(r.released)}` : "";
-  return `Still using ${r.title ?? r.publication}${published}.`;
+  return `Still using ${releaseName(r)}.`;
 }
 
 /** A release that parsed but holds no values for a metric the file should have is refused, not loaded. */
