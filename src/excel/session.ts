@@ -175,8 +175,10 @@ export class DataSession {
   refreshFrom(source: TableSource, data: LoadedData): string[] {
     const own = (metric: string) => (this.metricSources.get(metric)?.id ?? source.id) === source.id;
     const mine = data.observations.filter((o) => own(o.metric));
-    this.noteReleases(data.releases); // checked, even when nothing changed
-    if (!mine.length) return [];
+    if (!mine.length) {
+      this.noteReleases(data.releases); // checked, even when nothing changed (add notes it otherwise)
+      return [];
+    }
     // Publishers name councils their own way ("Adur District Council"); tables keep the names in use.
     const observations = source.format === "publisher" ? this.namesInUse(mine) : mine;
     return this.add({ ...data, observations }, { source, replace: true });
