@@ -66,7 +66,13 @@ function contents(name: string) {
     body: (cols?: number) => rows(rect.row + 1, t.rows, cols),
     formulas: (c: number) =>
       h.excel.formulas(`${sheet}!${a1(rect.row + 1, c)}:${a1(rect.row + t.rows, c)}`).map(([f]) => f),
-    totalRow: () => rows(rect.row + rect.rows - 1, 1)[0],
+    // What the total row's cells hold (formulas as written: their results change with the values).
+    totalRow: () => {
+      const row = rect.row + rect.rows - 1;
+      const range = `${sheet}!${a1(row, rect.col)}:${a1(row, rect.col + rect.cols - 1)}`;
+      const formulas = h.excel.formulas(range)[0];
+      return rows(row, 1)[0].map((v, i) => formulas[i] ?? v);
+    },
     formats: () =>
       h.excel.numberFormats(`${sheet}!${a1(rect.row + 1, rect.col)}:${a1(rect.row + t.rows, rect.col + 9)}`),
     a1,

@@ -63,7 +63,8 @@ describe("fake Excel", () => {
       undefined,
       undefined,
     ]);
-    expect(excel.values("Sheet1!B1:G1")[0]).toEqual([44, "=-x", "=@x", 12, true, "plain"]);
+    // x is no defined name: the formulas calculate to #NAME?, as in Excel.
+    expect(excel.values("Sheet1!A1:G1")[0]).toEqual([2, 44, "#NAME?", "#NAME?", 12, true, "plain"]);
 
     await write("A2:G2", [inputs], "@");
     expect(excel.values("Sheet1!A2:G2")[0]).toEqual(inputs);

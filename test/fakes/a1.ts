@@ -74,54 +74,83 @@ export function formatAddress(sheet: string, rect: Rect): string {
   return `${name}!${start === end ? start : `${start}:${end}`}`;
 }
 
-/**
- * Applies `replace` to the parts of a formula outside string literals and, with `brackets`, outside
- * [structured references] (R1C1 offsets such as R[1]C[-2] use brackets too, so they keep them).
- */
-function mapOutsideLiterals(formula: string, replace: (part: string) => string, brackets = true): string {
-  let out = "";
-  let plain = "";
+/** The end of a quoted run ("text" or 'sheet name') starting at `i`; a doubled quote stays inside it. */
+function quotedEnd(formula: string, i: number): number {
+  const quote = formula[i];
+  let j = i + 1;
+  while (j < formula.length && !(formula[j] === quote && formula[j + 1] !== quote))
+    j += formula[j] === quote ? 2 : 1;
+  return j + 1;
+}
+
+/** The end of a [structured reference] starting at `i`: brackets nest, ' escapes the next character. */
+function bracketEnd(formula: string, i: number): number {
   let depth = 0;
-  let inString = false;
-  const flush = () => {
-    out += replace(plain);
-    plain = "";
-  };
-  for (const ch of formula) {
-    if (inString) {
-      out += ch;
-      if (ch === '"') inString = false;
-    } else if (ch === '"' && depth === 0) {
-      flush();
-      out += ch;
-      inString = true;
-    } else if (brackets && (ch === "[" || depth > 0)) {
-      if (depth === 0) flush();
-      out += ch;
-      if (ch === "[") depth++;
-      if (ch === "]") depth--;
-    } else {
-      plain += ch;
-    }
+  for (let j = i; j < formula.length; j++) {
+    if (formula[j] === "'") j++;
+    else if (formula[j] === "[") depth++;
+    else if (formula[j] === "]" && --depth === 0) return j + 1;
   }
-  flush();
+  return formula.length;
+}
+
+// Sticky patterns, tried where a token starts. A reference is not followed by what would make it part of a
+// name, a function call, a table name or a sheet name.
+const NOT_AFTER_REF = "(?![A-Za-z0-9_.\\\\([!])";
+const A1_AT = new RegExp(`(\\$?)([A-Za-z]{1,3})(\\$?)(\\d+)${NOT_AFTER_REF}`, "y");
+const R1C1_AT = new RegExp(`R(\\[-?\\d+\\]|\\d+)?C(\\[-?\\d+\\]|\\d+)?${NOT_AFTER_REF}`, "iy");
+const NAME_AT = /[A-Za-z_\\][A-Za-z0-9_.\\]*/y;
+const NUMBER_AT = /(\d+\.?\d*|\.\d+)(E[+-]?\d+)?/iy;
+
+function matchAt(pattern: RegExp, text: string, i: number): RegExpExecArray | null {
+  pattern.lastIndex = i;
+  return pattern.exec(text);
+}
+
+/**
+ * Rewrites each cell reference of a formula (`ref` gets the match and returns the new text, or undefined
+ * to keep it), token by token: strings, quoted sheet names, [structured references], names (functions,
+ * tables, sheets: `Bench_asc5_7[Value]` holds no cell "asc5") and numbers ("1E5") are kept as they are.
+ */
+function mapCellRefs(
+  formula: string,
+  pattern: RegExp,
+  ref: (m: RegExpExecArray) => string | undefined,
+): string {
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    let end = i + 1;
+    if (ch === '"' || ch === "'") end = quotedEnd(formula, i);
+    else if (ch === "[") end = bracketEnd(formula, i);
+    else {
+      const m = matchAt(pattern, formula, i);
+      const replaced = m ? ref(m) : undefined;
+      if (m && replaced !== undefined) {
+        out += replaced;
+        i += m[0].length;
+        continue;
+      }
+      const word = matchAt(NAME_AT, formula, i) ?? matchAt(NUMBER_AT, formula, i);
+      if (word) end = i + word[0].length;
+    }
+    out += formula.slice(i, end);
+    i = end;
+  }
   return out;
 }
 
-const A1_REF = /(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g;
-const R1C1_REF = /(?<![A-Za-z0-9_.])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(])/g;
-
 /** A formula in A1 style as Excel shows it in R1C1 style for the cell at (row, col). */
 export function toR1C1(formula: string, row: number, col: number): string {
-  return mapOutsideLiterals(formula, (part) =>
-    part.replace(A1_REF, (_m, colAbs: string, letters: string, rowAbs: string, digits: string) => {
-      const r = Number(digits) - 1;
-      const c = columnIndex(letters);
-      const rowPart = rowAbs ? `R${r + 1}` : r === row ? "R" : `R[${r - row}]`;
-      const colPart = colAbs ? `C${c + 1}` : c === col ? "C" : `C[${c - col}]`;
-      return rowPart + colPart;
-    }),
-  );
+  return mapCellRefs(formula, A1_AT, ([, colAbs, letters, rowAbs, digits]) => {
+    const r = Number(digits) - 1;
+    const c = columnIndex(letters);
+    if (r < 0 || r >= MAX_ROWS || c >= MAX_COLS) return undefined; // a name such as ZZZ1, not a cell
+    const rowPart = rowAbs ? `R${r + 1}` : r === row ? "R" : `R[${r - row}]`;
+    const colPart = colAbs ? `C${c + 1}` : c === col ? "C" : `C[${c - col}]`;
+    return rowPart + colPart;
+  });
 }
 
 /** An R1C1 formula as A1 for the cell at (row, col). */
@@ -131,16 +160,11 @@ export function fromR1C1(formula: string, row: number, col: number): string {
     if (spec.startsWith("[")) return { index: base + Number(spec.slice(1, -1)), abs: false };
     return { index: Number(spec) - 1, abs: true };
   };
-  return mapOutsideLiterals(
-    formula,
-    (text) =>
-      text.replace(R1C1_REF, (_m, rowSpec: string | undefined, colSpec: string | undefined) => {
-        const r = part(rowSpec, row);
-        const c = part(colSpec, col);
-        return `${c.abs ? "$" : ""}${columnLetters(c.index)}${r.abs ? "$" : ""}${r.index + 1}`;
-      }),
-    false,
-  );
+  return mapCellRefs(formula, R1C1_AT, ([, rowSpec, colSpec]) => {
+    const r = part(rowSpec, row);
+    const c = part(colSpec, col);
+    return `${c.abs ? "$" : ""}${columnLetters(c.index)}${r.abs ? "$" : ""}${r.index + 1}`;
+  });
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {

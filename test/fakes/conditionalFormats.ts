@@ -2,9 +2,10 @@
 // (formula), CellValue and ContainsText formats with a fill and font; other types are refused. A format
 // belongs to its sheet and applies to one or more rectangles; the collection a range hands out holds the
 // formats that overlap it. Custom formulas are kept relative to the format's top-left cell, as Excel keeps
-// them, and `evaluate` works out which formats apply to a cell for tests (it reads formulas of the shapes
-// `=A1="text"`, `=$A1=2` and `=OR(…, …)` only: the fake does not calculate).
-import { formatAddress, fromR1C1, overlaps, parseAddress, toR1C1, type Rect } from "./a1.js";
+// them, and `evaluate` works out which formats apply to a cell for tests (calculating custom formulas and
+// formula cells with calc.ts).
+import { formatAddress, fromR1C1, overlaps, toR1C1, type Rect } from "./a1.js";
+import { evaluateAt, valueAt, XlError } from "./calc.js";
 import {
   FakeClientResult,
   FakeObject,
@@ -12,7 +13,7 @@ import {
   type FakeRequestContext,
   type LoadOption,
 } from "./context.js";
-import { FakeOfficeError, SheetCells, type CellState, type SheetState } from "./workbook.js";
+import { FakeOfficeError, type SheetState, type WorkbookState } from "./workbook.js";
 
 export type SupportedType = "Custom" | "CellValue" | "ContainsText";
 const SUPPORTED: readonly string[] = ["Custom", "CellValue", "ContainsText"];
@@ -397,12 +398,6 @@ export class FakeConditionalFormatCollection {
 
 type Value = string | number | boolean;
 
-const valueOf = (cell: CellState | undefined): Value => {
-  if (cell?.formula !== undefined)
-    throw new Error(`The fake does not calculate, so it cannot test the formula ${cell.formula}`);
-  return cell?.value ?? "";
-};
-
 function literal(text: string): Value {
   const t = text.trim();
   if (/^"(?:[^"]|"")*"$/.test(t)) return t.slice(1, -1).replace(/""/g, '"');
@@ -414,33 +409,6 @@ function literal(text: string): Value {
 /** Excel's "=": text without regard to case, numbers and booleans by value. */
 const equal = (a: Value, b: Value) =>
   typeof a === "string" && typeof b === "string" ? a.toLowerCase() === b.toLowerCase() : a === b;
-
-/** Evaluates `=REF=constant` or `=OR(REF=constant, …)`, the formula written for the cell (A1 style). */
-function evaluateFormula(formula: string, sheet: SheetState): boolean {
-  const body = formula.replace(/^=/, "").trim();
-  const or = /^OR\((.*)\)$/i.exec(body);
-  const parts = or ? splitArguments(or[1]) : [body];
-  return parts.some((p) => {
-    const m = /^(\$?[A-Z]{1,3}\$?\d+)\s*=\s*(.+)$/.exec(p.trim());
-    if (!m) throw new Error(`The fake evaluates only REF="text" and OR() of them, not ${formula}`);
-    const { rect } = parseAddress(m[1].replace(/\$/g, ""))!;
-    return equal(valueOf(new SheetCells(sheet).get(rect.row, rect.col)), literal(m[2]));
-  });
-}
-
-function splitArguments(text: string): string[] {
-  const out: string[] = [];
-  let current = "";
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    if (ch === "," && !quoted) {
-      out.push(current);
-      current = "";
-    } else current += ch;
-  }
-  return [...out, current];
-}
 
 function compare(value: Value, rule: CellValueRule): boolean {
   const a = literal(rule.formula1.replace(/^=/, ""));
@@ -469,30 +437,45 @@ function textMatches(value: Value, rule: TextRule): boolean {
   return text.endsWith(wanted);
 }
 
-function applies(f: ConditionalFormatState, sheet: SheetState, row: number, col: number): boolean {
-  const cell = () => valueOf(new SheetCells(sheet).get(row, col));
+function applies(
+  f: ConditionalFormatState,
+  state: WorkbookState,
+  sheet: SheetState,
+  row: number,
+  col: number,
+): boolean {
   if (f.type === "Custom") {
     if (f.formulaR1C1 === undefined) throw new Error("A custom conditional format has no formula");
-    return evaluateFormula(fromR1C1(f.formulaR1C1, row, col), sheet);
+    // The formula as written for this cell; TRUE or a number other than 0 applies the format, an error not.
+    const result = evaluateAt(state, sheet, row, col, fromR1C1(f.formulaR1C1, row, col));
+    return result === true || (typeof result === "number" && result !== 0);
   }
+  // The cell's value, a formula's result where it holds one; an error value matches no rule.
+  const cell = valueAt(state, sheet, row, col);
+  if (cell instanceof XlError) return false;
   if (f.type === "CellValue") {
     if (!f.cellValue) throw new Error("A cell value conditional format has no rule");
-    return compare(cell(), f.cellValue);
+    return compare(cell, f.cellValue);
   }
   if (!f.text) throw new Error("A text conditional format has no rule");
-  return textMatches(cell(), f.text);
+  return textMatches(cell, f.text);
 }
 
 /**
  * The conditional formatting Excel shows in a cell: formats in priority order, each property taken from the
  * highest-priority format that applies and sets it; a format with stopIfTrue that applies ends the search.
  */
-export function evaluate(sheet: SheetState, row: number, col: number): ConditionalStyle | undefined {
+export function evaluate(
+  state: WorkbookState,
+  sheet: SheetState,
+  row: number,
+  col: number,
+): ConditionalStyle | undefined {
   const style: ConditionalStyle = {};
   let any = false;
   for (const f of formatsOf(sheet)) {
     if (!f.ranges.some((r) => overlaps(r, { row, col, rows: 1, cols: 1 }))) continue;
-    if (!applies(f, sheet, row, col)) continue;
+    if (!applies(f, state, sheet, row, col)) continue;
     any = true;
     style.fill ??= f.format.fill;
     style.fontColor ??= f.format.fontColor;

@@ -1,10 +1,12 @@
 // An in-memory Office/Excel host for tests and for a browser page without Excel. Pure TypeScript (no Node
 // imports), strict where Excel is strict: operations only run on context.sync(), properties must be loaded
 // before they are read, text written to a cell that is not formatted as text ("@") is entered as Excel would
-// enter it ("=…" becomes a formula, "0012" a number), and a sync can be made to fail on demand.
+// enter it ("=…" becomes a formula, "0012" a number), a formula Excel would refuse fails the write, formulas
+// are calculated (calc.ts: what the add-in writes, with Excel's semantics), and a sync can be made to fail on
+// demand.
 //
 //   const excel = installFakeOffice(globalThis);   // sets globalThis.Excel, Office and OfficeExtension
-//   excel.values("Sheet1!A1:B2");                  // what is in the workbook, without the Office API
+//   excel.values("Sheet1!A1:B2");                  // what is in the workbook (formulas calculated), without the Office API
 //   excel.failSync({ match: (op) => op.endsWith("=") });  // the next sync that writes fails
 import { formatAddress, parseAddress, type Rect } from "./a1.js";
 import {
@@ -22,7 +24,8 @@ import {
   type LoadOption,
   type Operation,
 } from "./context.js";
-import { FakeRange } from "./range.js";
+import { calculated } from "./calc.js";
+import { checkFormulas, FakeRange } from "./range.js";
 import { FakeWorksheetCollection } from "./sheets.js";
 import { FakeTableCollection, setShowTotals } from "./tables.js";
 import {
@@ -326,9 +329,21 @@ export class FakeExcelHost implements BatchRunner {
     );
   }
 
-  /** Values as Range.values reads them: "" for empty cells, a formula cell's formula text (no calculation). */
+  /**
+   * Values as Range.values reads them: "" for empty cells, a formula cell's calculated result (an error as
+   * its text, "#DIV/0!"). The formulas themselves: `formulas`.
+   */
   values(address: string): Scalar[][] {
-    return this.grid(address, (c) => c?.formula ?? c?.value ?? "");
+    const { sheet, rect } = this.at(address);
+    const cells = new SheetCells(sheet);
+    const result = calculated(this.state, sheet);
+    return Array.from({ length: rect.rows }, (_, i) =>
+      Array.from({ length: rect.cols }, (_, j) => {
+        const [r, c] = [rect.row + i, rect.col + j];
+        const cell = cells.get(r, c);
+        return cell?.formula !== undefined ? result(r, c) : (cell?.value ?? "");
+      }),
+    );
   }
 
   /** The formula of each cell, or undefined where the cell holds a constant or nothing. */
@@ -340,9 +355,13 @@ export class FakeExcelHost implements BatchRunner {
     return this.grid(address, (c) => c?.format ?? GENERAL);
   }
 
-  /** Types values into cells as a user would: formats apply, "=…" becomes a formula, "" empties a cell. */
+  /**
+   * Types values into cells as a user would: formats apply, "=…" becomes a formula, "" empties a cell. A
+   * formula Excel would refuse throws (FakeOfficeError "InvalidArgument") and nothing is entered.
+   */
   enter(address: string, rows: Scalar[][]): void {
     const { sheet, rect } = this.at(address);
+    checkFormulas(this.state, sheet, rect, rows);
     const cells = new SheetCells(sheet);
     cells.write(rect, rows, (r, c, v) => cells.enter(r, c, v));
   }
@@ -357,7 +376,7 @@ export class FakeExcelHost implements BatchRunner {
   conditionalStyles(address: string): (ConditionalStyle | undefined)[][] {
     const { sheet, rect } = this.at(address);
     return Array.from({ length: rect.rows }, (_, i) =>
-      Array.from({ length: rect.cols }, (_, j) => evaluate(sheet, rect.row + i, rect.col + j)),
+      Array.from({ length: rect.cols }, (_, j) => evaluate(this.state, sheet, rect.row + i, rect.col + j)),
     );
   }
 

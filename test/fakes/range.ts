@@ -1,10 +1,13 @@
 // Excel.Range in the fake: values, formulas and number formats of a rectangle of cells.
 import { formatAddress, fromR1C1, overlaps, toR1C1, type Rect } from "./a1.js";
 import { clearConditionalFormats, FakeConditionalFormatCollection } from "./conditionalFormats.js";
+import { rangeFormat } from "./cellStyles.js";
 import { FakeObject, type FakeRequestContext } from "./context.js";
+import { calculated, checkFormula } from "./calc.js";
 import { FakeWorksheet } from "./sheets.js";
 import {
   checkRect,
+  enteredCell,
   FakeOfficeError,
   forEachInput,
   GENERAL,
@@ -13,6 +16,7 @@ import {
   tablesOn,
   type Scalar,
   type SheetState,
+  type WorkbookState,
 } from "./workbook.js";
 
 export interface RangeRef {
@@ -38,6 +42,26 @@ function grid<T>(rect: Rect, cell: (row: number, col: number) => T): T[][] {
   return Array.from({ length: rect.rows }, (_, i) =>
     Array.from({ length: rect.cols }, (_, j) => cell(rect.row + i, rect.col + j)),
   );
+}
+
+/**
+ * Excel checks a formula when it is written: one that does not parse, names an unknown function or refers to
+ * a table or column that is not there fails the write (checked when the write runs, so a table made earlier
+ * in the same batch counts).
+ */
+export function checkFormulas(
+  state: WorkbookState,
+  sheet: SheetState,
+  rect: Rect,
+  input: unknown,
+  entry: (row: number, col: number, value: Scalar) => Scalar = (_r, _c, v) => v,
+): void {
+  const cells = new SheetCells(sheet);
+  forEachInput(rect, input, (r, c, v) => {
+    if (v === null || v === "") return;
+    const formula = enteredCell(entry(r, c, v as Scalar), cells.get(r, c)?.format).formula;
+    if (formula !== undefined) checkFormula(state, sheet, r, c, formula);
+  });
 }
 
 /** Locates the range once, the first time an operation needs it. */
@@ -74,6 +98,7 @@ export class FakeRange extends FakeObject<RangeRef> {
 
   protected read({ sheet, rect }: RangeRef, prop: string): unknown {
     const cells = new SheetCells(sheet);
+    let result: ((row: number, col: number) => Scalar) | undefined;
     switch (prop) {
       case "address":
         return formatAddress(sheet.name, rect);
@@ -86,11 +111,12 @@ export class FakeRange extends FakeObject<RangeRef> {
       case "columnCount":
         return rect.cols;
       case "values":
-        // The fake does not calculate: a formula cell reads back as its result when one was given
-        // (e.g. by a test), else as "#CALC!", never as its formula text (Excel never does that).
+        // A formula cell reads back as its result (calc.ts), never as its formula text.
         return grid(rect, (r, c) => {
           const cell = cells.get(r, c);
-          return cell?.formula !== undefined ? (cell.value ?? "#CALC!") : (cell?.value ?? "");
+          return cell?.formula !== undefined
+            ? (result ??= calculated(this.context.state, sheet))(r, c)
+            : (cell?.value ?? "");
         });
       case "formulas":
         // Text typed with a leading apostrophe comes back without it, as on Excel on the web (office-js
@@ -149,16 +175,14 @@ export class FakeRange extends FakeObject<RangeRef> {
     return this.prop("values");
   }
   set values(input: Grid) {
-    this.setProp("values", input, (ref) => this.write(ref, input, (cells, r, c, v) => cells.enter(r, c, v)));
+    this.setProp("values", input, (ref) => this.write(ref, input, (_r, _c, v) => v));
   }
 
   get formulas(): Grid {
     return this.prop("formulas");
   }
   set formulas(input: Grid) {
-    this.setProp("formulas", input, (ref) =>
-      this.write(ref, input, (cells, r, c, v) => cells.enter(r, c, v)),
-    );
+    this.setProp("formulas", input, (ref) => this.write(ref, input, (_r, _c, v) => v));
   }
 
   get formulasR1C1(): Grid {
@@ -166,8 +190,8 @@ export class FakeRange extends FakeObject<RangeRef> {
   }
   set formulasR1C1(input: Grid) {
     this.setProp("formulasR1C1", input, (ref) =>
-      this.write(ref, input, (cells, r, c, v) =>
-        cells.enter(r, c, typeof v === "string" && v.startsWith("=") ? fromR1C1(v, r, c) : v),
+      this.write(ref, input, (r, c, v) =>
+        typeof v === "string" && v.startsWith("=") ? fromR1C1(v, r, c) : v,
       ),
     );
   }
@@ -186,13 +210,15 @@ export class FakeRange extends FakeObject<RangeRef> {
     });
   }
 
+  /** Enters `input` (each value through `entry`, e.g. from R1C1), refusing the whole write for one bad formula. */
   private write(
     { sheet, rect }: RangeRef,
     input: unknown,
-    enter: (cells: SheetCells, row: number, col: number, value: Scalar) => void,
+    entry: (row: number, col: number, value: Scalar) => Scalar,
   ): void {
     const cells = new SheetCells(sheet);
-    cells.write(rect, input, (r, c, v) => enter(cells, r, c, v));
+    checkFormulas(this.context.state, sheet, rect, input, entry);
+    cells.write(rect, input, (r, c, v) => cells.enter(r, c, entry(r, c, v)));
     // Writing over a table's header changes its column names, which Excel keeps distinct.
     for (const table of tablesOn(this.context.state, sheet.id)) {
       if (rect.row <= table.row && table.row < rect.row + rect.rows) normaliseHeaders(cells, table);
@@ -218,8 +244,8 @@ export class FakeRange extends FakeObject<RangeRef> {
   }
 
   /** Only autofitColumns(), which changes nothing the fake keeps. */
-  get format(): { autofitColumns(): void } {
-    return { autofitColumns: () => this.call("format.autofitColumns", () => undefined) };
+  get format(): ReturnType<typeof rangeFormat> {
+    return rangeFormat(this.context, () => this.target());
   }
 
   get worksheet(): FakeWorksheet {

@@ -1,7 +1,8 @@
 // Excel.Worksheet and Excel.WorksheetCollection in the fake.
 import { parseAddress, type Rect } from "./a1.js";
 import { bindById, FakeObject, LoadedItems, type FakeRequestContext, type LoadOption } from "./context.js";
-import { FakeRange } from "./range.js";
+import { FakeChartCollection } from "./charts.js";
+import { FakeRange, type RangeRef } from "./range.js";
 import { FakeTableCollection } from "./tables.js";
 import { checkSheetName, FakeOfficeError, newId, type SheetState, type WorkbookState } from "./workbook.js";
 
@@ -99,6 +100,12 @@ export class FakeWorksheet extends FakeObject<SheetState> {
 
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.context, () => this.target());
+  }
+
+  get charts(): FakeChartCollection {
+    // A range proxy's target is protected; the chart needs where it points when the batch runs.
+    const locate = (range: FakeRange) => (range as unknown as { target(): RangeRef }).target();
+    return new FakeChartCollection(this.context, () => this.target(), locate);
   }
 }
 

@@ -141,6 +141,11 @@ function indexOf(cells: Record<string, CellState>): Map<number, CellState> {
   return index;
 }
 
+let generation = 0;
+
+/** Counts changes to cells anywhere: calculated results (calc.ts) are cached for one generation. */
+export const cellsGeneration = (): number => generation;
+
 export class SheetCells {
   private readonly index: Map<number, CellState>;
   constructor(private readonly sheet: SheetState) {
@@ -154,7 +159,10 @@ export class SheetCells {
   /** Replaces a cell's whole state; an empty state removes the cell. */
   put(row: number, col: number, cell: CellState): void {
     if (cell.value === undefined && cell.formula === undefined && cell.format === undefined) {
-      if (this.index.delete(keyOf(row, col))) delete this.sheet.cells[cellName(row, col)];
+      if (this.index.delete(keyOf(row, col))) {
+        delete this.sheet.cells[cellName(row, col)];
+        generation++;
+      }
     } else {
       const was = this.index.get(keyOf(row, col));
       // Writing what is there already (most cells of a refresh) leaves the record alone: faster.
@@ -162,6 +170,7 @@ export class SheetCells {
         return;
       this.sheet.cells[cellName(row, col)] = cell;
       this.index.set(keyOf(row, col), cell);
+      generation++;
     }
   }
 
