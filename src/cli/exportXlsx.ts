@@ -7,7 +7,13 @@ import { BAND_STYLES } from "../core/bandStyles.js";
 import { catalogueId, findMetric } from "../core/catalogue/index.js";
 import type { Polarity } from "../core/model.js";
 import { periodLabel } from "../core/periods.js";
-import { columnLetters, rangeRefs, scoreFormulas, type FormulaColumn } from "../core/formulas.js";
+import {
+  columnLetters,
+  LIVE_ROW_LIMIT,
+  rangeRefs,
+  scoreFormulas,
+  type FormulaColumn,
+} from "../core/formulas.js";
 import type { ScoredObservation } from "../core/scoring.js";
 import { TABLE_COLUMN_NAMES } from "../core/table.js";
 import { NOT_A_NUMBER } from "../core/values.js";
@@ -63,8 +69,12 @@ function addSheet(
   const ws = workbook.addWorksheet(name);
   ws.getCell("A1").value = title;
   ws.getCell("A1").font = { bold: true, size: 13 };
+  // Each row's formulas scan the sheet: beyond the limit the scores are values, as in the add-in's tables.
+  const live = rows.length <= LIVE_ROW_LIMIT;
   ws.getCell("A2").value =
-    "Median, MAD, MAD score, Band and Outlier are formulas: correct a value and they recalculate. " +
+    (live
+      ? "Median, MAD, MAD score, Band and Outlier are formulas: correct a value and they recalculate. "
+      : `Median, MAD, MAD score, Band and Outlier are values: more than ${LIVE_ROW_LIMIT.toLocaleString("en-GB")} rows of formulas would take too long to recalculate. `) +
     "Scores calculated with the LADE method, not official Oflog figures.";
   const header = ws.getRow(FIRST - 1);
   HEADER.forEach((h, i) => (header.getCell(i + 1).value = h));
@@ -88,16 +98,19 @@ function addSheet(
     set(COLUMN.Period, periodLabel(o.period));
     // A suppressed value keeps its marker ("[c]", ".."), as text: the formulas pass it over.
     set(COLUMN.Value, o.value ?? publishedText(o.missing));
-    const array = (col: number, formula: string) => {
-      const address = `${columnLetters(col)}${r}`;
-      // Array formulas: MEDIAN(IF(…)) must see whole columns in every spreadsheet, old Excel included.
-      set(col, { formula: formula.slice(1), shareType: "array", ref: address } as ExcelJS.CellValue);
-    };
-    array(COLUMN.Median, f.median);
-    array(COLUMN.MAD, f.mad);
-    array(COLUMN["MAD score"], f.score);
-    array(COLUMN.Band, f.band);
-    array(COLUMN.Outlier, f.outlier);
+    // The file format names functions newer than Excel 2007 with the _xlfn. prefix.
+    const formula = (col: number, text: string, value: ExcelJS.CellValue) =>
+      set(
+        col,
+        live
+          ? ({ formula: text.slice(1).replace(/\bAGGREGATE\(/g, "_xlfn.AGGREGATE(") } as ExcelJS.CellValue)
+          : value,
+      );
+    formula(COLUMN.Median, f.median, o.median);
+    formula(COLUMN.MAD, f.mad, o.mad);
+    formula(COLUMN["MAD score"], f.score, o.score);
+    formula(COLUMN.Band, f.band, o.band);
+    formula(COLUMN.Outlier, f.outlier, o.outlier);
     set(COLUMN.Note, o.reason ?? o.note ?? null);
     set(COLUMN["Compared among"], comparedAmong === "all" ? "All councils in the file" : comparedAmong);
   });

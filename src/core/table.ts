@@ -1,7 +1,10 @@
 // The rows of a benchmark table: what the task pane previews and what src/excel writes into a worksheet.
 // Pure, so the same definition gives the same rows in Excel, the preview page and tests.
 export { TEXT_FORMAT } from "./tableFormat.js";
+import { BANDS, type Band } from "./band.js";
 import type { Benchmarks, MetricRef } from "./benchmarks.js";
+import { LIVE_ROW_LIMIT } from "./formulas.js";
+import type { Polarity } from "./model.js";
 import { shortLicence } from "./catalogue/index.js";
 import type { GroupKind } from "./groups.js";
 import { periodLabel } from "./periods.js";
@@ -36,6 +39,12 @@ export interface TableSpec {
   groupOnly?: boolean;
   /** Metric tables: best score first after polarity (highest first with no polarity), ties by name, no score last. */
   sort?: "score";
+  /**
+   * Metric tables: Median, MAD, MAD score, Band and Outlier as live formulas over the table's own values
+   * (core/formulas.ts), with a "Compared among" column saying which rows each is scored among. Tables saved
+   * before this have plain values and keep them.
+   */
+  live?: boolean;
 }
 
 export type CellValue = string | number | boolean | null;
@@ -58,6 +67,18 @@ export interface BenchmarkTable {
   attribution: string;
   /** What the workbook colours: absent for tables that have no Band column to colour. */
   highlight?: TableHighlight;
+  /**
+   * Set when Median to Outlier are to be written as the formulas of core/formulas.ts (the rows still hold
+   * the core's numbers, which the formulas reproduce); absent for plain values.
+   */
+  formulas?: { polarity: Polarity };
+  /** Metric tables: the bands its Band column can show, best (or highest) first, for a colour key. */
+  legend?: readonly Band[];
+  /**
+   * The chart of the councils' scores in one period: the table's period, or the latest of a table of all
+   * periods (its last rows). Absent when that period has too many rows to chart.
+   */
+  chart?: { title: string };
 }
 
 /** What src/excel highlights in a table, found by column name ("Band", "Council code"). */
@@ -85,6 +106,12 @@ export const TABLE_COLUMN_NAMES = [
   "Outlier",
   "Note",
 ] as const;
+
+/** The most councils a table's chart shows, one column each (all English councils are fewer than 400). */
+export const CHART_ROW_LIMIT = 1_000;
+
+/** The column a live table adds after Note: which councils a row is scored among ("" when not compared). */
+export const COMPARED_AMONG = "Compared among";
 
 /**
  * The table for a spec: a metric table, or a council's profile when `spec.profile` is set. Throws NotFound
@@ -118,12 +145,17 @@ export function benchmarkTable(
   const members = spec.groupOnly && comparator ? new Set(comparator.members) : undefined;
   const order = spec.sort === "score" ? byScore(metric.polarity) : byCouncil;
 
-  const scored = periods.map((period) =>
+  const withSets = periods.map((period) =>
     benchmarks
-      .score(metric, period, { group })
-      .filter((o) => !members || members.has(o.areacd))
-      .sort(order),
+      .scoreWithSets(metric, period, { group })
+      .filter(({ o }) => !members || members.has(o.areacd))
+      .sort((a, b) => order(a.o, b.o)),
   );
+  const scored = withSets.map((rows) => rows.map((r) => r.o));
+  const rowCount = scored.reduce((n, rows) => n + rows.length, 0);
+  const live = spec.live === true;
+  // Each live row scans its whole table, so a very big table would take Excel minutes to recalculate.
+  const formulas = live && rowCount <= LIVE_ROW_LIMIT;
   const periodText = all
     ? "all periods"
     : spec.period.trim().toLowerCase() === "latest"
@@ -136,18 +168,37 @@ export function benchmarkTable(
   const focusCodes = focus && [
     ...new Set([focus.code, ...scored.flatMap((rows) => benchmarks.row(focus, rows)?.areacd ?? [])]),
   ];
+  const caveats = "caveats" in metric ? [...metric.caveats, ...(metric.note ? [metric.note] : [])] : [];
+  if (live && !formulas)
+    caveats.push(
+      `The scores are values, not formulas: tables of more than ${LIVE_ROW_LIMIT.toLocaleString("en-GB")} rows would take Excel too long to recalculate.`,
+    );
   return {
-    columns: columns(metric),
-    rows: scored.flatMap((rows) => rows.map((o) => tableRow(o))),
+    columns: live ? liveColumns(metric) : columns(metric),
+    rows: withSets.flatMap((rows) =>
+      rows.map(({ o, set }) => (live ? [...tableRow(o), comparedAmong(set)] : tableRow(o))),
+    ),
     title: `${metric.name}${unitText(metric)}: ${periodPart}${groupPart}${spec.sort === "score" ? ", best first" : ""}`,
-    caveats: "caveats" in metric ? [...metric.caveats, ...(metric.note ? [metric.note] : [])] : [],
+    caveats,
     attribution: info.attribution ?? defaultAttribution(metric),
     highlight: {
       bandText: "id",
       ...(focus && focusCodes ? { focus: { council: focus.shortName, codes: focusCodes } } : {}),
     },
+    legend: metric.polarity === "none" ? BANDS.neutral : BANDS.judged,
+    ...(formulas ? { formulas: { polarity: metric.polarity } } : {}),
+    ...chartOf(`MAD scores: ${metric.name}, ${periodLabel(periods.at(-1)!)}${groupPart}`, scored),
   };
 }
+
+/** The chart of the last period's rows (periods run oldest first), when there are not too many. */
+function chartOf(title: string, periods: readonly unknown[][]): Pick<BenchmarkTable, "chart"> {
+  const rows = periods.at(-1)?.length ?? 0;
+  return rows > 0 && rows <= CHART_ROW_LIMIT ? { chart: { title } } : {};
+}
+
+/** Data loaded into the add-in has one comparison, all its councils, which core/population calls "all". */
+const comparedAmong = (set: string): string => (set === "all" ? "All councils" : set);
 
 /** The council's profile (see profileTable.ts) as a spec asks for it. */
 function councilProfileTable(
@@ -161,9 +212,11 @@ function councilProfileTable(
   return { ...table, highlight: { bandText: "words" } };
 }
 
+const textColumn = (name: string): TableColumn => ({ name, kind: "text", numberFormat: TEXT_FORMAT });
+
 function columns(metric: MetricRef): TableColumn[] {
   const valueFormat = "numberFormat" in metric ? metric.numberFormat : GENERAL;
-  const text = (name: string): TableColumn => ({ name, kind: "text", numberFormat: TEXT_FORMAT });
+  const text = textColumn;
   const number = (name: string, numberFormat: string): TableColumn => ({
     name,
     kind: "number",
@@ -182,6 +235,15 @@ function columns(metric: MetricRef): TableColumn[] {
     { name: outlier, kind: "boolean", numberFormat: GENERAL },
     text(note),
   ];
+}
+
+/**
+ * A live table's columns: Band in General, since a formula entered in a text-formatted cell stays text; and
+ * the comparison each row is scored among, which the formulas match rows on.
+ */
+function liveColumns(metric: MetricRef): TableColumn[] {
+  const plain = columns(metric).map((c) => (c.name === "Band" ? { ...c, numberFormat: GENERAL } : c));
+  return [...plain, textColumn(COMPARED_AMONG)];
 }
 
 function tableRow(o: ScoredObservation): CellValue[] {

@@ -64,10 +64,14 @@ export function highlightRules(table: BenchmarkTable, place: BodyPlace): Rule[] 
   }
   const band = names.indexOf("Band");
   if (band >= 0) {
-    const ref = `${columnLetters(place.left + band)}${row}`;
+    // A MAD score just left of the Band (metric tables) takes the band's colour too; both test the Band
+    // cell ($ column). A profile's Band sits beside its group score, which is banded on its own.
+    const col = names[band - 1] === "MAD score" ? band - 1 : band;
+    const ref = `$${columnLetters(place.left + band)}${row}`;
     for (const b of [...ALL_BANDS].reverse()) {
       const { fill, font } = BAND_STYLES[b];
-      rules.push({ col: band, cols: 1, formula: `=${ref}=${quote(bandText(b, h.bandText))}`, fill, font });
+      const formula = `=${ref}=${quote(bandText(b, h.bandText))}`;
+      rules.push({ col, cols: band - col + 1, formula, fill, font });
     }
   }
   return rules;
@@ -87,14 +91,17 @@ export function queueHighlights(sheet: Excel.Worksheet, table: BenchmarkTable, p
 
 const EQUALITY = /^(\$?)[A-Z]{1,3}\$?\d+="((?:[^"]|"")*)"$/;
 
-/** Whether a custom format's formula is one of ours: a band word on the Band column, or the focus row's test. */
+/**
+ * Whether a custom format's formula is one of ours: a band word tested on the Band column (`$J6=` since
+ * the MAD score shares the colour, `J6=` in tables made before), or the focus row's test of council codes.
+ */
 export function isOurFormula(formula: string): boolean {
   const body = formula.replace(/^=/, "");
   const or = /^OR\((.*)\)$/.exec(body);
   const parts = (or ? or[1].split(/,(?=\$?[A-Z]{1,3}\$?\d+=")/) : [body]).map((p) => EQUALITY.exec(p));
   if (parts.some((m) => !m)) return false;
+  const band = !or && KNOWN_TEXTS.has(parts[0]![2].toLowerCase());
   const focus = parts.every((m) => m![1] === "$");
-  const band = !or && parts[0]![1] === "" && KNOWN_TEXTS.has(parts[0]![2].toLowerCase());
   return focus || band;
 }
 

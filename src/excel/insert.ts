@@ -11,7 +11,9 @@ import {
   suspendForWrite,
   type Block,
 } from "./blocks.js";
-import { bodyFormats, bodyValues, formatLine, grid, headerRow } from "./cells.js";
+import { bodyFormats, bodyWriter, grid, headerRow } from "./cells.js";
+import { findChart, queueChart } from "./chart.js";
+import { queueLegend } from "./legend.js";
 import { findHighlights, queueHighlights, queueRemoveHighlights } from "./highlights.js";
 import { sheetName, tableName } from "./names.js";
 
@@ -89,7 +91,7 @@ export async function queueNewTable(
 
   const lines = titleLines(table);
   const width = table.columns.length;
-  const height = lines.length + 1 + 1 + table.rows.length; // lines, a blank row, header, body
+  const height = lines.length + 1 + 1 + table.rows.length; // lines, a blank row (or the key), header, body
   const name = tableName(names.table, [
     ...tables.items.map((t) => t.name),
     ...definedNames.items.map((n) => n.name),
@@ -118,6 +120,8 @@ export async function queueNewTable(
       const sheetNow = ctx.workbook.worksheets.getItem(onSheet);
       const back = sheetNow.getRangeByIndexes(top, left, height, width);
       queueRemoveHighlights(await findHighlights(ctx, back));
+      const chart = await findChart(ctx, sheetNow, name);
+      chart?.delete();
       back.clear("Contents");
       // The formats as they were, in blocks; the last block goes with the caller's sync.
       const blocks = rowBlocks(height, (r) => jsonBytes(formats[r]));
@@ -146,32 +150,37 @@ export async function queueNewTable(
   title.values = lines.map((line) => [line]);
 
   const tableTop = top + lines.length + 1;
+  queueLegend(sheet, table, tableTop - 1, left);
   const rows = table.rows.length;
   const header = sheet.getRangeByIndexes(tableTop, left, 1, width);
   // Formats first: a value written into a cell not yet formatted as text could become a formula.
   header.numberFormat = grid(1, width, "@");
   header.values = [headerRow(table)];
-  const values = bodyValues(table);
-  const line = formatLine(table);
-  const lineBytes = jsonBytes(line);
-  const blocks = rowBlocks(rows, (r) => jsonBytes(values[r]) + lineBytes);
+  const body = bodyWriter(table, name);
+  const lineBytes = jsonBytes(bodyFormats(table, 1)[0]);
+  const blocks = rowBlocks(rows, (r) => body.bytes(r) + lineBytes);
   const range = sheet.getRangeByIndexes(tableTop, left, 1 + rows, width);
   const writeBlock = (b: Block) => {
-    const body = sheet.getRangeByIndexes(tableTop + 1 + b.start, left, b.rows, width);
-    body.numberFormat = bodyFormats(table, b.rows);
-    body.values = values.slice(b.start, b.start + b.rows);
+    sheet.getRangeByIndexes(tableTop + 1 + b.start, left, b.rows, width).numberFormat = bodyFormats(
+      table,
+      b.rows,
+    );
+    body.queue(sheet, tableTop + 1, left, b.start, b.rows);
   };
+  const place = { top: tableTop + 1, left, rows, width };
   try {
     for (const [i, b] of blocks.entries()) {
       suspendForWrite(context, i === 0);
       if (blocks.length > 1) onBlock?.(blockText(b, rows));
-      writeBlock(b);
       if (i === 0) {
+        // The table first: a live table's formulas refer to it by name.
         const created = sheet.tables.add(range, true);
         created.name = name;
-        queueHighlights(sheet, table, { top: tableTop + 1, left, rows, width });
+        queueHighlights(sheet, table, place);
       }
+      writeBlock(b);
       if (i === blocks.length - 1) {
+        queueChart(sheet, "new", table, name, place);
         range.format.autofitColumns();
         sheet.activate();
       }

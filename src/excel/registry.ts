@@ -31,6 +31,8 @@ const specSchema = z.object({
   /** Only the comparison group's councils. */
   groupOnly: z.boolean().optional(),
   sort: z.literal("score").optional(),
+  /** Live scores: Median to Outlier as formulas over the table's values (absent: plain values, as before). */
+  live: z.boolean().optional(),
 });
 
 const resultSchema = z.object({

@@ -14,7 +14,8 @@ import {
   type Block,
   type CellImage,
 } from "./blocks.js";
-import { bodyValues, formatLine, grid, headerRow, type Cell } from "./cells.js";
+import { bodyWriter, formatLine, grid, headerRow, type Cell } from "./cells.js";
+import { findChart, queueChart } from "./chart.js";
 import { findHighlights, queueHighlights, queueRemoveHighlights } from "./highlights.js";
 
 export class TableGone extends Error {
@@ -41,7 +42,7 @@ interface Before {
 
 /** Our credit line: "Source: …" for one metric, "Sources: …" for a profile. */
 const SOURCE_LINE = /^Sources?: /;
-/** The title lines above a table: title, source, caveats, then a blank row. */
+/** The lines above a table: title, source, caveats, then a blank row or the band colours' key. */
 const LINES_ABOVE = 4;
 
 /**
@@ -77,6 +78,8 @@ interface Plan {
   userFormulas: (string | null)[];
   /** Our conditional formats on the table's own columns, replaced by the write. */
   highlights: Excel.ConditionalFormat[];
+  /** The table's chart, unless the user deleted it. */
+  chart?: Excel.Chart;
 }
 
 async function readTable(context: Excel.RequestContext, name: string, table: BenchmarkTable): Promise<Plan> {
@@ -113,7 +116,8 @@ async function readTable(context: Excel.RequestContext, name: string, table: Ben
       : undefined;
   // (Loaded with the first block of the read below.)
   // A row reads back about as big as a new row writes, plus the user's columns.
-  const estimate = jsonBytes(table.rows[0]) + jsonBytes(formatLine(table)) + userColumns * 24;
+  // (Formulas and their results both come back.)
+  const estimate = 2 * bodyWriter(table, name).bytes(0) + jsonBytes(formatLine(table)) + userColumns * 24;
   const area = await readInBlocks(context, worksheet, { top, left, rows: height, width }, estimate);
 
   const below = area.formulas.slice(range.rowCount);
@@ -130,7 +134,9 @@ async function readTable(context: Excel.RequestContext, name: string, table: Ben
     context,
     worksheet.getRangeByIndexes(top + 1, left, height - 1, ours.length),
   );
+  const chart = table.chart && (await findChart(context, worksheet, name));
   return {
+    chart: chart || undefined,
     before: {
       sheet: worksheet.name,
       top,
@@ -196,7 +202,7 @@ async function writeTable(
   const ours = table.columns.length;
   const oldHeight = 1 + oldRows + totals;
   const newHeight = 1 + rows + totals;
-  const values = bodyValues(table);
+  const body = bodyWriter(table, plan.excelTable.name);
   const line = formatLine(table);
   const lineText = line.join("\u0000");
   const lineBytes = jsonBytes(line);
@@ -207,7 +213,7 @@ async function writeTable(
   const userBytes = carry ? jsonBytes(userFormulas) : 0;
   const blocks = rowBlocks(
     rows,
-    (r) => jsonBytes(values[r]) + (hasFormats(r) ? 0 : lineBytes) + (carry && r >= oldRows ? userBytes : 0),
+    (r) => body.bytes(r) + (hasFormats(r) ? 0 : lineBytes) + (carry && r >= oldRows ? userBytes : 0),
   );
   const totalRow = totals
     ? { formulas: before.formulas[oldHeight - 1], formats: before.formats[oldHeight - 1] }
@@ -238,16 +244,15 @@ async function writeTable(
         { length: count },
         () => line,
       );
-    worksheet.getRangeByIndexes(top + 1 + b.start, left, b.rows, ours).values = values.slice(
-      b.start,
-      b.start + b.rows,
-    );
+    body.queue(worksheet, top + 1, left, b.start, b.rows);
     if (carry) {
       // Calculated columns the user added carry on into the new rows.
       for (const [first, count] of runs(b, (r) => r >= oldRows))
         worksheet.getRangeByIndexes(top + 1 + first, left + ours, count, userFormulas.length).formulasR1C1 =
           Array.from({ length: count }, () => userFormulas);
     }
+    if (i === blocks.length - 1 && plan.chart)
+      queueChart(worksheet, plan.chart, table, plan.excelTable.name, { top: top + 1, left, rows, width });
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block is the point
     await context.sync();
   }
@@ -286,6 +291,17 @@ async function restore(name: string, before: Before, table: BenchmarkTable): Pro
       worksheet.getRangeByIndexes(before.sourceLine.row, left, 1, 1).values = [[before.sourceLine.text]];
     queueRemoveHighlights(highlights);
     if (before.highlighted) queueHighlights(worksheet, table, { top: top + 1, left, rows, width: ours });
+    const chart = table.chart && (await findChart(context, worksheet, name));
+    // Back to the rows as they were, my council's column found among them again.
+    if (chart)
+      queueChart(
+        worksheet,
+        chart,
+        table,
+        name,
+        { top: top + 1, left, rows, width },
+        before.formulas.slice(1),
+      );
     const image: CellImage = { formulas: before.formulas, formats: before.formats };
     const blocks = rowBlocks(height, (r) => jsonBytes(image.formulas[r]) + jsonBytes(image.formats[r]));
     for (const b of blocks) {

@@ -39,6 +39,8 @@ export function InsertSection({ data, workbook, onInserted, memory }: InsertSect
   // With a comparator group: only its councils, best first, the group's council highlighted.
   const [groupOnly, setGroupOnly] = useState(false);
   const [byScore, setByScore] = useState(false);
+  // Scores as formulas, so the workbook rescores itself when a value is corrected; off for plain values.
+  const [live, setLive] = useState(true);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<BenchmarkTable>();
   const [progress, setProgress] = useState<Steps>();
@@ -82,6 +84,7 @@ export function InsertSection({ data, workbook, onInserted, memory }: InsertSect
         ...(group.kind ? { group, ...(groupOnly ? { groupOnly: true } : {}) } : {}),
         ...(focus ? { focus } : {}),
         ...(byScore ? { sort: "score" as const } : {}),
+        ...(live ? { live: true } : {}),
       };
       if (workbook) {
         // The workbook counts its own steps (computed, written); the data loading came first.
@@ -142,6 +145,11 @@ export function InsertSection({ data, workbook, onInserted, memory }: InsertSect
         label="Sort by score, best first"
         checked={byScore}
         onChange={(_e, d) => setByScore(d.checked === true)}
+      />
+      <Checkbox
+        label="Scores as formulas (they recalculate when a value is corrected)"
+        checked={live}
+        onChange={(_e, d) => setLive(d.checked === true)}
       />
       {workbook && <CustomGroupsPanel custom={custom} workbook={workbook} notify={groupsNotice.notify} />}
       {workbook && <NoticeArea notice={groupsNotice.notice} onDismiss={groupsNotice.dismiss} />}

@@ -1,8 +1,11 @@
 // benchmarkTable over the shipped data, checked against the published CSV read independently.
 import { describe, expect, it } from "vitest";
 import { median as independentMedian } from "simple-statistics";
-import { NotFound } from "../../src/core/benchmarks.js";
-import { benchmarkTable, TABLE_COLUMN_NAMES } from "../../src/core/table.js";
+import { Benchmarks, NotFound } from "../../src/core/benchmarks.js";
+import { Dataset } from "../../src/core/dataset.js";
+import { LIVE_ROW_LIMIT } from "../../src/core/formulas.js";
+import type { Observation } from "../../src/core/model.js";
+import { benchmarkTable, COMPARED_AMONG, TABLE_COLUMN_NAMES } from "../../src/core/table.js";
 import { shippedBenchmarks, wasteAsCompared } from "../excel/shipped.js";
 
 const benchmarks = shippedBenchmarks();
@@ -93,5 +96,44 @@ describe("benchmarkTable", () => {
         group: { council: "Atlantis", kind: "tier" },
       }),
     ).toThrow(/Atlantis/);
+  });
+});
+
+describe("benchmarkTable with live scores", () => {
+  const live = benchmarkTable(benchmarks, { metric: RECYCLING, period: "latest", live: true });
+  const names = live.columns.map((c) => c.name);
+
+  it("adds the comparison each row is scored among, and asks for formulas and a chart", () => {
+    expect(names).toEqual([...TABLE_COLUMN_NAMES, COMPARED_AMONG]);
+    // A formula typed into a text-formatted cell stays text, so the Band column is General.
+    expect(live.columns[names.indexOf("Band")].numberFormat).toBe("General");
+    expect(live.formulas).toEqual({ polarity: "higher" });
+    expect(live.chart?.title).toMatch(/^MAD scores: /);
+    const among = new Set(live.rows.map((r) => r[names.indexOf(COMPARED_AMONG)]));
+    // Not compared (a county, for a district service) is "", the rest a population set's name.
+    expect(among.has("")).toBe(true);
+    expect([...among].every((s) => s === "" || /\w/.test(String(s)))).toBe(true);
+    // The rows are the plain table's rows, with the comparison added.
+    const plain = benchmarkTable(benchmarks, { metric: RECYCLING, period: "latest" });
+    expect(live.rows.map((r) => r.slice(0, TABLE_COLUMN_NAMES.length))).toEqual(plain.rows);
+  });
+
+  it(`writes values instead, with a caveat saying why, past ${LIVE_ROW_LIMIT.toLocaleString("en-GB")} rows`, () => {
+    const many: Observation[] = [];
+    for (let c = 0; c <= LIVE_ROW_LIMIT; c++)
+      many.push({
+        metric: "made-up",
+        period: "2023-24",
+        areacd: `E99${String(c).padStart(6, "0")}`,
+        areanm: `Council ${c}`,
+        value: c,
+      });
+    const big = new Benchmarks(new Dataset(many), benchmarks.directory, benchmarks.nearest);
+    const t = benchmarkTable(big, { metric: "made-up", period: "latest", live: true });
+    expect(t.rows).toHaveLength(LIVE_ROW_LIMIT + 1);
+    expect(t.formulas).toBeUndefined();
+    expect(t.chart).toBeUndefined();
+    expect(t.columns.map((c) => c.name)).toContain(COMPARED_AMONG);
+    expect(t.caveats.at(-1)).toMatch(/values, not formulas: tables of more than 3,000 rows/);
   });
 });

@@ -128,7 +128,12 @@ describe("task pane in Excel (fake host)", () => {
         expect(inserted.formats[i + 1][c], `${inserted.headers[c]} row ${i + 1}`).toBe("@");
       }
     }
-    expect(inserted.formulas.flat().filter((f) => f !== undefined)).toEqual([]);
+    // Scores as formulas is the pane's default: only Median to Outlier hold formulas, on every row.
+    const scores = ["Median", "MAD", "MAD score", "Band", "Outlier"].map((c) => column(inserted, c));
+    const body = inserted.formulas.slice(1);
+    expect(body.flatMap((r) => r.filter((f, c) => f !== undefined && !scores.includes(c)))).toEqual([]);
+    expect(body.every((r) => scores.every((c) => r[c]?.startsWith("=")))).toBe(true);
+    expect(typeof westSuffolk[0][column(inserted, "MAD score")]).toBe("number");
     expect(rows.every((r) => typeof r[value] === "number" || r[value] === "")).toBe(true);
 
     // The pane lists the table.

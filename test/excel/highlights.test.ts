@@ -71,16 +71,23 @@ describe("highlight rules", () => {
     const bands = rules.slice(1);
     expect(bands).toHaveLength(13);
     expect(bands.every((r) => r.col === 2 && r.cols === 1)).toBe(true);
-    expect(bands.map((r) => r.formula)).toContain('=E6="slightly worse"');
+    expect(bands.map((r) => r.formula)).toContain('=$E6="slightly worse"');
     expect(bands.at(-1)).toMatchObject({
-      formula: '=E6="much better"',
+      formula: '=$E6="much better"',
       fill: BAND_STYLES["much-better"].fill,
     });
     const ids = highlightRules(
       { ...t, highlight: { bandText: "id" } },
       { top: 5, left: 2, rows: 10, width: 3 },
     );
-    expect(ids.map((r) => r.formula)).toContain('=E6="slightly-worse"');
+    expect(ids.map((r) => r.formula)).toContain('=$E6="slightly-worse"');
+  });
+
+  it("colours the MAD score beside the Band too, both by the Band cell", () => {
+    const t = table(["Council code", "MAD score", "Band"], { bandText: "id" });
+    const rules = highlightRules(t, { top: 5, left: 0, rows: 10, width: 3 });
+    expect(rules).toHaveLength(13);
+    expect(rules.every((r) => r.col === 1 && r.cols === 2 && r.formula.startsWith("=$C6="))).toBe(true);
   });
 
   it("lays nothing on a table without a highlight or without rows", () => {
@@ -95,6 +102,7 @@ describe("highlight rules", () => {
       expect(isOurFormula(`=J6="${band}"`)).toBe(true);
       expect(isOurFormula(`=AB12="${bandWords(band)}"`)).toBe(true);
     }
+    expect(isOurFormula('=$J6="much-better"')).toBe(true);
     expect(isOurFormula('=$A6="E07000245"')).toBe(true);
     expect(isOurFormula('=OR($A6="E07000245",$A6="E07000201")')).toBe(true);
     expect(isOurFormula('=J6="great"')).toBe(false);

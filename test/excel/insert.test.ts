@@ -1,6 +1,9 @@
 // Inserting benchmark tables into a workbook on the fake Excel host.
 import { afterEach, describe, expect, it } from "vitest";
+import { BANDS } from "../../src/core/band.js";
+import { BAND_STYLES } from "../../src/core/bandStyles.js";
 import { TABLE_COLUMN_NAMES } from "../../src/core/table.js";
+import { cellStyle } from "../fakes/cellStyles.js";
 import { closeWorkbook, openWorkbook, sheetsAndTables } from "./harness.js";
 import { wasteAsCompared } from "./shipped.js";
 
@@ -63,8 +66,26 @@ describe("insertTable", () => {
     expect(lines[0]).toMatch(/household waste.*: all periods$/i);
     expect(lines[1]).toMatch(/^Source: Department for Environment, Food & Rural Affairs/);
     expect(lines[2]).toMatch(/provisional/);
-    expect(lines[3]).toBe("");
     expect(excel.numberFormats(`'${RECYCLING}'!A1:A3`).flat()).toEqual(["@", "@", "@"]);
+  });
+
+  it("keys the band colours in the row above the header, each band in the colour its cells take", async () => {
+    const { excel, workbook } = openWorkbook();
+    await workbook.insertTable({ metric: RECYCLING, period: "latest" });
+    const key = excel.values(`'${RECYCLING}'!A4:H4`)[0];
+    expect(key).toEqual(["Band colours:", ...BANDS.judged]);
+    const sheet = excel.state.sheets.find((s) => s.name === RECYCLING)!;
+    BANDS.judged.forEach((band, i) =>
+      expect(cellStyle(sheet, 3, 1 + i)).toEqual({
+        fill: BAND_STYLES[band].fill,
+        font: BAND_STYLES[band].font,
+      }),
+    );
+    // The Band column's conditional formats give a cell of each band the same colour as its key.
+    const bands = excel.values(`'${RECYCLING}'!H6:H400`).map((r) => r[0]);
+    const styles = excel.conditionalStyles(`'${RECYCLING}'!H6:H400`).map((r) => r[0]);
+    const seen = bands.findIndex((b) => b === "much-worse");
+    expect(styles[seen]?.fill).toBe(BAND_STYLES["much-worse"].fill);
   });
 
   it("gives each table and sheet its own name", async () => {

@@ -69,7 +69,7 @@ describe("insertProfile", () => {
       expect(rules).toContainEqual({
         type: "Custom",
         address: bandColumn,
-        formula: `=${bandColumn.split("!")[1].split(":")[0]}="${words}"`,
+        formula: `=$${bandColumn.split("!")[1].split(":")[0]}="${words}"`,
         format: { fill: BAND_STYLES[band].fill, fontColor: BAND_STYLES[band].font },
         stopIfTrue: false,
       });

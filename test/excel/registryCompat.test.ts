@@ -64,6 +64,7 @@ describe("workbooks from before profiles and highlights", () => {
     expect(report.refreshed.map((r) => r.table)).toEqual([table]);
     const rules = h.excel.conditionalFormats(sheet);
     expect(rules).toHaveLength(13);
-    expect(rules.every((r) => r.address.startsWith(`'${sheet}'!H6:H`))).toBe(true);
+    // The band colours cover the MAD score and Band columns.
+    expect(rules.every((r) => r.address.startsWith(`'${sheet}'!G6:H`))).toBe(true);
   });
 });
