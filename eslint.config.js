@@ -12,7 +12,7 @@ const officeAddinsRules = Object.fromEntries(
 );
 
 export default defineConfig(
-  { ignores: ["dist/", "node_modules/", "coverage/", "test-results/", "assets/", "data/"] },
+  { ignores: ["dist/", "dist-cli/", "node_modules/", "coverage/", "test-results/", "assets/", "data/"] },
   {
     files: ["**/*.{ts,tsx,mts,js,mjs}"],
     extends: [tseslint.configs.recommended],

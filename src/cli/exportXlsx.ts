@@ -1,7 +1,7 @@
 // `cli export FILE --out OUT.xlsx`: the benchmark tables as a workbook that stands on its own, one sheet per
 // metric, its Median, MAD, MAD score, Band and Outlier as live formulas (core/formulas.ts, the add-in's
 // generator) with the band colours and a legend. Written with exceljs, the maintained .xlsx writer.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { BANDS, type Band } from "../core/band.js";
 import { BAND_STYLES } from "../core/bandStyles.js";
 import { catalogueId, findMetric } from "../core/catalogue/index.js";
@@ -181,7 +181,9 @@ export async function exportWorkbook(
   rows: readonly ExportRow[],
   polarity: (metric: string) => Polarity,
 ): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded here, not at start-up: importing exceljs takes half a second, and only export needs it.
+  const { Workbook } = (await import("exceljs")).default;
+  const workbook = new Workbook();
   workbook.creator = "Council Benchmarks";
   // No cached results are written: every spreadsheet computes the formulas when it opens the file.
   workbook.calcProperties.fullCalcOnLoad = true;

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The command line over the core. Usage: npm run --silent cli -- help
+import { once } from "node:events";
 import { writeFile } from "node:fs/promises";
 import { NotFound } from "../core/benchmarks.js";
 import { FormatError } from "../core/parsers/index.js";
 import { SnapshotError } from "../core/snapshot.js";
 import { UsageError } from "./args.js";
-import { run } from "./run.js";
+import { runStreamed } from "./run.js";
 import { terminalLine } from "./terminal.js";
 
 /**
@@ -31,10 +32,13 @@ async function main(): Promise<void> {
     else throw e;
   });
   try {
-    const { text, bytes, out, notes = [] } = await run(process.argv.slice(2));
+    const { chunks, bytes, out, notes = [] } = await runStreamed(process.argv.slice(2));
     for (const note of notes) process.stderr.write(`note: ${terminalLine(note)}\n`);
-    if (out) await writeFile(out, bytes ?? text);
-    else process.stdout.write(text);
+    if (out) await writeFile(out, bytes ?? chunks);
+    else {
+      // Piece by piece, waiting when the reader is slower, so the output is never held whole.
+      for await (const chunk of chunks) if (!process.stdout.write(chunk)) await once(process.stdout, "drain");
+    }
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     process.stderr.write(`error: ${terminalLine(message)}\n`);

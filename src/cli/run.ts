@@ -6,8 +6,8 @@ import { metricsCsv } from "./metrics.js";
 import { profileCsv } from "./profile.js";
 import { publisherFileCsv } from "./publisherFile.js";
 import { themesCsv } from "./themes.js";
-import { scoreFile } from "./scoreFile.js";
 import { scoreMetricCsv } from "./scoreMetric.js";
+import { scoreFileOutput, type ScoreOutput } from "./scoreStream.js";
 import { shippedBenchmarks } from "./shipped.js";
 import { snapshotJson } from "./snapshot.js";
 import { findMetric } from "../core/catalogue/index.js";
@@ -29,13 +29,28 @@ const USAGE = `Usage:
 
 const GROUPS = ["tier", "type", "region", "nearest"] as const;
 
+type Output = { text: string; bytes?: Uint8Array; out?: string; notes?: string[] };
+/** Output made in pieces as it is written: `score FILE` of a large file is never held whole. */
+type Streamed = Omit<Output, "text"> & { chunks: ScoreOutput["chunks"] };
+
 /**
  * Runs one command; returns the text for stdout (or --out) and notes for stderr. Errors are thrown and
  * printed by `main`.
  */
-export async function run(
-  argv: readonly string[],
-): Promise<{ text: string; bytes?: Uint8Array; out?: string; notes?: string[] }> {
+export async function run(argv: readonly string[]): Promise<Output> {
+  const { chunks, ...rest } = await runStreamed(argv);
+  let text = "";
+  for await (const chunk of chunks) text += chunk;
+  return { text, ...rest };
+}
+
+/** `run` with the output in pieces, for `main` to write as they come. */
+export async function runStreamed(argv: readonly string[]): Promise<Streamed> {
+  const result = await execute(argv);
+  return "chunks" in result ? result : { ...result, chunks: [result.text] };
+}
+
+async function execute(argv: readonly string[]): Promise<Output | Streamed> {
   const [command, ...rest] = argv;
   switch (command) {
     case "score": {
@@ -50,14 +65,14 @@ export async function run(
               `--${flag} works with the shipped data (score --metric ID --council NAME), not with a FILE; ` +
                 "use --metric and --period to choose rows of a file",
             );
-        const { text, notes } = await scoreFile(file, {
+        const { chunks, notes } = await scoreFileOutput(file, {
           format: choice(args, "format", ["lade", "els", "tidy"] as const),
           polarity: choice(args, "polarity", ["higher", "lower", "none"] as const),
           knownPolarity: (metric) => findMetric(metric)?.polarity,
           metric: args.flags.get("metric"),
           period: args.flags.get("period"),
         });
-        return { text, out, notes };
+        return { chunks, out, notes };
       }
       for (const flag of ["format", "polarity"])
         if (args.flags.has(flag)) throw new UsageError(`--${flag} goes with a FILE to score`);

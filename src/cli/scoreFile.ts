@@ -49,12 +49,7 @@ export async function scoreFileRows(
   const rows = only(parsed, options);
   const fromFile = new Map(parsed.metrics.map((m) => [m.code, m.polarity]));
   const { placed, place } = placeFileRows(rows, await shippedDirectory());
-  const polarity = (metric: string): Polarity =>
-    options.polarity ??
-    fromFile.get(metric) ??
-    options.knownPolarity?.(metric) ??
-    findMetric(catalogueId(metric))?.polarity ??
-    "none";
+  const polarity = polarityOf(options, fromFile);
   const scored = scoreObservations(placed, { place, polarity });
   // scoreObservations keeps the input order, so row i was placed as placed[i].
   const comparedAmong = placed.map((o) => {
@@ -62,6 +57,19 @@ export async function scoreFileRows(
     return "set" in p ? p.set : "";
   });
   return { scored, comparedAmong, polarity, notes: notes(parsed, rows) };
+}
+
+/** A metric's polarity: --polarity, else what the file says, else what the catalogue knows, else none. */
+export function polarityOf(
+  options: ScoreFileOptions,
+  fromFile: ReadonlyMap<string, Polarity | undefined>,
+): (metric: string) => Polarity {
+  return (metric) =>
+    options.polarity ??
+    fromFile.get(metric) ??
+    options.knownPolarity?.(metric) ??
+    findMetric(catalogueId(metric))?.polarity ??
+    "none";
 }
 
 type Row = { o: Observation; line: number };
@@ -108,26 +116,13 @@ function placeFileRows(
   const extra: Observation[] = [];
   const placements = new Map<Observation, Placement>();
   for (const indexes of groups.values()) {
-    const group = indexes.map((i) => rows[i].o);
-    const metric = findMetric(catalogueId(group[0].metric));
-    if (!metric) {
-      // Unknown service: all rows together, or an ELS file's geography levels one at a time.
-      group.forEach((o, j) => {
-        slots[indexes[j]] = o;
-        placements.set(o, { set: o.geography ?? "all" });
-      });
-      continue;
-    }
-    // One row per council: a unitary is listed at both of an ELS file's council levels.
-    const unique = uniqueRows(
-      group,
+    const { placed, kept, place } = placeGroup(
+      indexes.map((i) => rows[i].o),
       indexes.map((i) => rows[i].line),
-    ).observations;
-    const kept = new Set(unique);
-    const keptIndexes = indexes.filter((_, j) => kept.has(group[j]));
-    const { rows: out, place } = placeRows(metric.population, group[0].period, unique, directory);
-    out.forEach((o, j) => {
-      if (j < keptIndexes.length) slots[keptIndexes[j]] = o;
+      directory,
+    );
+    placed.forEach((o, j) => {
+      if (j < kept.length) slots[indexes[kept[j]]] = o;
       else extra.push(o);
       placements.set(o, place(o));
     });
@@ -136,14 +131,46 @@ function placeFileRows(
   return { placed, place: (o) => placements.get(o)! };
 }
 
+/**
+ * One metric and period of a file (its rows in file order) placed as its comparison compares it. The
+ * first `kept.length` placed rows stand for the rows at those positions of `group`; any after them are
+ * joint members added, which the score output lists after every row of the file.
+ */
+export function placeGroup(
+  group: Observation[],
+  lines: readonly number[],
+  directory: CouncilDirectory,
+): { placed: Observation[]; kept: number[]; place: (o: Observation) => Placement } {
+  const metric = findMetric(catalogueId(group[0].metric));
+  if (!metric) {
+    // Unknown service: all rows together, or an ELS file's geography levels one at a time.
+    return { placed: group, kept: group.map((_, j) => j), place: (o) => ({ set: o.geography ?? "all" }) };
+  }
+  // One row per council: a unitary is listed at both of an ELS file's council levels.
+  const unique = uniqueRows(group, lines).observations;
+  const isKept = new Set(unique);
+  const kept = group.flatMap((o, j) => (isKept.has(o) ? [j] : []));
+  const { rows, place } = placeRows(metric.population, group[0].period, unique, directory);
+  return { placed: rows, kept, place };
+}
+
 /** What the user should know about the file beyond the scores: rows skipped, values that are not numbers. */
 function notes(parsed: ParsedFile, rows: readonly Row[]): string[] {
-  const out = parsed.skipped.map((s) => `${s.count} row${s.count === 1 ? "" : "s"} not scored: ${s.reason}`);
-  const bad = rows.filter(({ o }) => o.missing?.startsWith(`${NOT_A_NUMBER}:`));
+  const bad = rows.flatMap(({ o, line }) => (o.missing === undefined ? [] : [{ missing: o.missing, line }]));
+  return fileNotes(parsed.skipped, bad);
+}
+
+/** The notes, from the rows skipped and the scored rows' reasons for having no value (in file order). */
+export function fileNotes(
+  skipped: readonly { count: number; reason: string }[],
+  missing: readonly { missing: string; line: number }[],
+): string[] {
+  const out = skipped.map((s) => `${s.count} row${s.count === 1 ? "" : "s"} not scored: ${s.reason}`);
+  const bad = missing.filter((m) => m.missing.startsWith(`${NOT_A_NUMBER}:`));
   if (bad.length) {
     const shown = bad
       .slice(0, 3)
-      .map(({ o, line }) => `line ${line} "${o.missing!.slice(NOT_A_NUMBER.length + 2)}"`);
+      .map(({ missing, line }) => `line ${line} "${missing.slice(NOT_A_NUMBER.length + 2)}"`);
     out.push(
       `${bad.length} value${bad.length === 1 ? " is" : "s are"} not a number and ha${bad.length === 1 ? "s" : "ve"} no score (${shown.join(", ")}${bad.length > 3 ? ", …" : ""})`,
     );

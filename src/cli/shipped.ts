@@ -3,8 +3,14 @@ import { benchmarksFromFiles, type Benchmarks } from "../core/benchmarks.js";
 import { CouncilDirectory } from "../core/councils.js";
 import { SHIPPED_FILES } from "../sources/shipped.js";
 
-/** The repository's data folder, where the shipped snapshot and reference files live. */
-export const DATA_ROOT = new URL("../../", import.meta.url);
+/**
+ * The repository's root, where the data folder with the shipped snapshot and reference files lives: two
+ * folders up from src/cli/shipped.ts, one up from the built CLI, dist-cli/cli.mjs (scripts/cli.mjs).
+ */
+export const DATA_ROOT = new URL(
+  /\/dist-cli\/[^/]*$/.test(import.meta.url) ? "../" : "../../",
+  import.meta.url,
+);
 
 /** The shipped council reference alone: who each code is, with its reorganisations. */
 export async function shippedDirectory(): Promise<CouncilDirectory> {

@@ -17,6 +17,7 @@ import type { Council, Observation } from "./model.js";
 import { nameSimilarity } from "./names.js";
 import { periodId, periodLabel } from "./periods.js";
 import { placeRows, type PlacedRows } from "./population.js";
+import { ScoredPeriods } from "./scoredCache.js";
 import { scoreObservations, type ScoredObservation } from "./scoring.js";
 import { parseSnapshot, snapshotObservations, type ReleaseInfo } from "./snapshot.js";
 
@@ -65,6 +66,8 @@ export class Benchmarks {
   readonly directory: CouncilDirectory;
   /** Which publisher's release each metric's values come from, as the snapshot recorded it. */
   releases: readonly ReleaseInfo[] = [];
+  /** Periods already scored (see scoredCache.ts); a new Benchmarks, as new data make, starts empty. */
+  private scored = new ScoredPeriods();
 
   constructor(
     readonly data: Dataset,
@@ -80,11 +83,19 @@ export class Benchmarks {
   /**
    * The same data with other custom groups. The workbook's groups are read again before each use, and
    * adding the data's areas to the directory takes ~10 ms on the shipped data, so the directory is shared.
+   * So are the scored periods: the data, directory and neighbours are the same, and a custom group's
+   * members are part of its key, so an edited group is scored afresh.
    */
   withCustomGroups(groups: readonly CustomGroup[]): Benchmarks {
     const b = new Benchmarks(this.data, this.directory, this.nearest, groups, true);
     b.releases = this.releases;
+    b.scored = this.scored;
     return b;
+  }
+
+  /** How many periods this Benchmarks (and those sharing its cache) actually scored. */
+  get scoredPeriods(): number {
+    return this.scored.computations;
   }
 
   metric(id: string): MetricRef {
@@ -123,11 +134,15 @@ export class Benchmarks {
     return found.council;
   }
 
+  /** The custom group `kind` names (ignoring case), unless it is one of the built-in kinds. */
+  private customGroup(kind: string): CustomGroup | undefined {
+    if (["tier", "type", "region", "nearest"].includes(kind)) return undefined;
+    return this.customGroups.find((g) => g.name.toLowerCase() === kind.trim().toLowerCase());
+  }
+
   group(council: string, kind: GroupKind | string): ComparatorGroup {
     const isKind = ["tier", "type", "region", "nearest"].includes(kind);
-    const custom = isKind
-      ? undefined
-      : this.customGroups.find((g) => g.name.toLowerCase() === kind.trim().toLowerCase());
+    const custom = this.customGroup(kind);
     if (!isKind && !custom) {
       const names = ["tier", "type", "region", "nearest", ...this.customGroups.map((g) => g.name)];
       throw new NotFound(`Unknown comparator group "${kind}". Groups: ${names.join(", ")}`);
@@ -151,19 +166,51 @@ export class Benchmarks {
     return placeRows(metric.population, period, this.data.observations(metric.id, period), this.directory);
   }
 
-  /** Every row of a metric and period with its LADE statistics among the metric's comparison population. */
+  /**
+   * Every row of a metric and period with its LADE statistics among the metric's comparison population.
+   * The rows are shared with other callers (scored once, then cached) and frozen; the array is the caller's.
+   */
   score(metric: MetricRef, period: string, options: ScoreOptions = {}): ScoredObservation[] {
-    return this.scoreWithSets(metric, period, options).map((r) => r.o);
+    return this.scoredPeriod(metric, period, options).rows.slice();
   }
 
   /**
    * The scored rows, each with the comparison it was scored in ("" when not compared): what a sheet's own
-   * formulas need to score each row among the same councils.
+   * formulas need to score each row among the same councils. Shared and frozen rows, as `score` gives.
    */
   scoreWithSets(
     metric: MetricRef,
     period: string,
     options: ScoreOptions = {},
+  ): { o: ScoredObservation; set: string }[] {
+    return this.scoredPeriod(metric, period, options).withSets.slice();
+  }
+
+  /**
+   * The key holds everything the scoring reads from its arguments: the metric's id (its polarity and
+   * population are checked on a hit), the period, every spread option (all of them, so a new MadOptions
+   * field cannot be forgotten here) and the group as asked for (council text, kind or name) with, for a
+   * custom group, its name and members as they are now.
+   */
+  private scoredPeriod(metric: MetricRef, period: string, options: ScoreOptions) {
+    const { group: g, ...spreadOptions } = options;
+    const kind = g && (g.custom?.name ?? g.kind);
+    const custom = kind === undefined ? undefined : this.customGroup(kind);
+    const key = JSON.stringify([
+      metric.id,
+      period,
+      spreadOptions,
+      g?.council ?? null,
+      kind ?? null,
+      custom ? [custom.name, custom.members] : null,
+    ]);
+    return this.scored.get(key, this.data, metric, () => this.scoreAll(metric, period, options));
+  }
+
+  private scoreAll(
+    metric: MetricRef,
+    period: string,
+    options: ScoreOptions,
   ): { o: ScoredObservation; set: string }[] {
     const group =
       options.group && this.group(options.group.council, options.group.custom?.name ?? options.group.kind);

@@ -7,12 +7,21 @@ import { sortPeriods } from "./periods.js";
  */
 export class Dataset {
   private readonly byMetric = new Map<string, Map<string, Map<string, Observation>>>();
+  /** Goes up with every `add`, so what was worked out from the rows can tell they changed. */
+  private changes = 0;
+  /**
+   * Each metric's sorted periods and latest period with a value, worked out once per version: BENCH.METRIC
+   * resolves a period on every call, and sorting and scanning them again cost more than the cached score.
+   */
+  private readonly periodsOf = new Map<string, { sorted: string[]; latest?: string | null }>();
 
   constructor(observations: Iterable<Observation> = []) {
     this.add(observations);
   }
 
   add(observations: Iterable<Observation>): this {
+    this.changes++;
+    this.periodsOf.clear();
     for (const o of observations) {
       let periods = this.byMetric.get(o.metric);
       if (!periods) this.byMetric.set(o.metric, (periods = new Map()));
@@ -21,6 +30,10 @@ export class Dataset {
       areas.set(o.areacd, o);
     }
     return this;
+  }
+
+  get version(): number {
+    return this.changes;
   }
 
   /** Metric ids with any data, in the order first loaded. */
@@ -34,15 +47,29 @@ export class Dataset {
 
   /** Periods of a metric, oldest first. */
   periods(metric: string): string[] {
-    return sortPeriods(this.byMetric.get(metric)?.keys() ?? []);
+    return this.periodInfo(metric).sorted.slice();
   }
 
   /** The latest period in which at least one council has a value. */
   latestPeriod(metric: string): string | undefined {
-    const withData = this.periods(metric).filter((p) =>
-      this.observations(metric, p).some((o) => o.value !== null),
-    );
-    return withData.at(-1);
+    const info = this.periodInfo(metric);
+    if (info.latest === undefined) {
+      const areas = this.byMetric.get(metric);
+      const withData = info.sorted.filter((p) =>
+        [...(areas?.get(p)?.values() ?? [])].some((o) => o.value !== null),
+      );
+      info.latest = withData.at(-1) ?? null;
+    }
+    return info.latest ?? undefined;
+  }
+
+  private periodInfo(metric: string): { sorted: string[]; latest?: string | null } {
+    let info = this.periodsOf.get(metric);
+    if (!info) {
+      info = { sorted: sortPeriods(this.byMetric.get(metric)?.keys() ?? []) };
+      this.periodsOf.set(metric, info);
+    }
+    return info;
   }
 
   /** Every row of one metric and period (values and missing ones), in load order. */

@@ -38,11 +38,20 @@ export function scoreObservations(
   options: ScoringOptions,
 ): ScoredObservation[] {
   const placements = observations.map((o) => placeRow(o, options));
+  // Each row's comparison as a key ("" when not compared). Rows come in runs of one comparison, and a run
+  // shares one key string: built and hashed once, not twice a row (a third of scoring a million rows).
+  let last = { metric: "", period: "", set: "", key: "" };
+  const keys = observations.map((o, i) => {
+    const p = placements[i];
+    if (!("set" in p)) return "";
+    if (o.metric !== last.metric || o.period !== last.period || p.set !== last.set || !last.key)
+      last = { metric: o.metric, period: o.period, set: p.set, key: setKey(o, p.set) };
+    return last.key;
+  });
   const values = new Map<string, number[]>();
   observations.forEach((o, i) => {
-    const p = placements[i];
-    if (!("set" in p) || o.value === null) return;
-    const key = setKey(o, p.set);
+    const key = keys[i];
+    if (!key || o.value === null) return;
     const list = values.get(key);
     if (list) list.push(o.value);
     else values.set(key, [o.value]);
@@ -53,7 +62,7 @@ export function scoreObservations(
   return observations.map((o, i) => {
     const p = placements[i];
     if ("notCompared" in p) return unscored(o, "not-compared", p.notCompared);
-    const s = spreads.get(setKey(o, p.set)) ?? spread([], options);
+    const s = spreads.get(keys[i]) ?? spread([], options);
     const median = finite(s.median);
     const mad = finite(s.mad);
     const result = scoreAgainst(o.value, s);

@@ -6,6 +6,65 @@ import { FormatError } from "./parsers/csv.js";
  * refused with what to do, never echoed: their bytes could hold terminal escape sequences.
  */
 export function decodeText(bytes: Uint8Array): string {
+  refuseBinary(bytes);
+  let text: string;
+  try {
+    text = new Utf8Decoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new FormatError(NOT_UTF8);
+  }
+  refuseControls(text);
+  return text;
+}
+
+/**
+ * decodeText for a file read in pieces, with the same refusals: the first 4,096 bytes are held until they
+ * are all in (they show a binary file), and each piece is decoded and checked as it comes.
+ */
+export class TextPieces {
+  private readonly decoder = new Utf8Decoder("utf-8", { fatal: true });
+  private head: Uint8Array | undefined = new Uint8Array(0);
+
+  decode(bytes: Uint8Array, last: boolean): string {
+    let b = bytes;
+    if (this.head) {
+      b = concat(this.head, bytes);
+      if (b.length < 4096 && !last) {
+        this.head = b === bytes ? bytes.slice() : b; // the caller may reuse its buffer
+        return "";
+      }
+      this.head = undefined;
+      refuseBinary(b);
+    }
+    let text: string;
+    try {
+      text = this.decoder.decode(b, { stream: !last });
+    } catch {
+      throw new FormatError(NOT_UTF8);
+    }
+    refuseControls(text);
+    return text;
+  }
+}
+
+const NOT_UTF8 = "The file is not UTF-8 text; save it as CSV UTF-8 and try again";
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (!a.length) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Control characters other than tab, line feed and carriage return do not belong in a CSV or JSON file. */
+function refuseControls(text: string): void {
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text))
+    throw new FormatError("The file is not text (it holds control characters); save it as CSV UTF-8");
+}
+
+/** UTF-16, spreadsheets, zip and other binary files, told by their first bytes. */
+function refuseBinary(bytes: Uint8Array): void {
   const b = bytes;
   const bom16 = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
   const utf16 = "The file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel) and try again";
@@ -21,16 +80,6 @@ export function decodeText(bytes: Uint8Array): string {
   if (looksUtf16(b)) throw new FormatError(utf16);
   if (b.subarray(0, 4096).includes(0))
     throw new FormatError("The file is not text (it holds NUL bytes); save it as CSV UTF-8");
-  let text: string;
-  try {
-    text = new Utf8Decoder("utf-8", { fatal: true }).decode(b);
-  } catch {
-    throw new FormatError("The file is not UTF-8 text; save it as CSV UTF-8 and try again");
-  }
-  // Control characters other than tab, line feed and carriage return do not belong in a CSV or JSON file.
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text))
-    throw new FormatError("The file is not text (it holds control characters); save it as CSV UTF-8");
-  return text;
 }
 
 /** The platform's TextDecoder (Node and browsers), typed here: the core library compiles without DOM types. */

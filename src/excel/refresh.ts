@@ -3,7 +3,7 @@
 import type { LocalEvidence } from "../core/themeReport.js";
 import { benchmarkTable, type BenchmarkTable } from "../core/table.js";
 import { describeError } from "./errors.js";
-import { stillInUse } from "./releases.js";
+import { stillInUse } from "./releaseText.js";
 import { SourceError } from "../sources/sourceError.js";
 import { progressReporter, type Progress } from "./progress.js";
 import {

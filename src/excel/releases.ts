@@ -15,34 +15,6 @@ export interface PublisherFetch {
   onProgress?: (fraction: number) => void;
 }
 
-/** 12 Mar 2025 */
-export function shortDate(iso: string): string {
-  const t = Date.parse(iso);
-  if (!Number.isFinite(t)) return iso;
-  return new Date(t).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-}
-
-/** "Release: <title>, published 12 Mar 2025; checked 2 Dec 2026." — for a table's source line. */
-export function releaseLine(r: ReleaseInfo): string {
-  const checked = r.checked ? `; checked ${shortDate(r.checked)}` : "";
-  return `Release: ${releaseName(r)}${checked}.`;
-}
-
-/** "<title>, published 12 Mar 2025" */
-const releaseName = (r: ReleaseInfo): string =>
-  `${r.title ?? r.publication}${r.released ? `, published ${shortDate(r.released)}` : ""}`;
-
-/** What a failed refresh leaves in use, for its message. */
-export function stillInUse(r: ReleaseInfo | undefined): string {
-  if (!r) return "The data already loaded is still in use.";
-  return `Still using ${releaseName(r)}.`;
-}
-
 /** A release that parsed but holds no values for a metric the file should have is refused, not loaded. */
 function check(source: PublisherSource, observations: Observation[], title: string): void {
   const withValues = new Set(observations.filter((o) => o.value !== null).map((o) => o.metric));

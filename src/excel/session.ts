@@ -22,7 +22,8 @@ import {
 import { loadShippedBenchmarks } from "../sources/shipped.js";
 import { readPublisherFile, type PublisherFileReader } from "../sources/readPublisher.js";
 import { findPublisherSource, type DownloadOptions } from "../sources/publishers.js";
-import { fetchPublisher, releaseLine } from "./releases.js";
+import { releaseLine } from "./releaseText.js";
+import { fetchPublisher } from "./releases.js";
 import type { TableSource } from "./registry.js";
 
 export interface SessionOptions {

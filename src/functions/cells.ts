@@ -14,20 +14,39 @@ export function asRange(values: unknown): Range {
 
 /**
  * The numbers in a range as Excel's MEDIAN reads them: blanks, text and booleans are ignored, and the
- * first error value in the range is the result.
+ * first error value in the range is the result. Written into `buffer` (a new, larger one when it is too
+ * small) so that a range read thousands of times allocates nothing: the numbers are `buffer[0..count)`.
  */
-export function rangeNumbers(values: unknown): number[] | ErrorValue {
-  const numbers: number[] = [];
-  for (const row of asRange(values)) {
-    for (const cell of row) {
-      if (isNumber(cell)) numbers.push(cell);
-      else {
+export function rangeNumbersInto(
+  values: unknown,
+  buffer: Float64Array,
+): { buffer: Float64Array; count: number } | ErrorValue {
+  let out = buffer;
+  let n = 0;
+  // The same cells as asRange gives (a value alone is one cell; a row that is not an array is one cell),
+  // without copying the rows.
+  const rows: readonly unknown[] = Array.isArray(values) ? values : [values];
+  for (let i = 0; i < rows.length; i++) {
+    const row: unknown = rows[i];
+    const cells: readonly unknown[] = Array.isArray(row) ? row : [row];
+    for (let j = 0; j < cells.length; j++) {
+      const cell = cells[j];
+      if (isNumber(cell)) {
+        if (n === out.length) out = grown(out, n);
+        out[n++] = cell;
+      } else if (typeof cell === "object" && cell !== null) {
         const error = asErrorValue(cell);
         if (error) return error;
       }
     }
   }
-  return numbers;
+  return { buffer: out, count: n };
+}
+
+function grown(buffer: Float64Array, used: number): Float64Array {
+  const next = new Float64Array(Math.max(64, buffer.length * 2));
+  next.set(buffer.subarray(0, used));
+  return next;
 }
 
 /** A cell for a message: `text "abc"`, `TRUE`, `a blank cell`. */

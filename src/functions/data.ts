@@ -4,7 +4,7 @@
 // the task pane; elsewhere the shipped files. Tests swap the source with useBenchmarks.
 import type { Benchmarks } from "../core/benchmarks.js";
 import type { LocalEvidence } from "../core/themeReport.js";
-import { addinWorkbook } from "../excel/addin.js";
+import { loadExcel } from "../excel/load.js";
 import { loadShippedBenchmarks } from "../sources/shipped.js";
 
 export type BenchmarksSource = Benchmarks | Promise<Benchmarks> | (() => Benchmarks | Promise<Benchmarks>);
@@ -39,16 +39,17 @@ export function useLocalEvidence(next?: EvidenceSource): void {
 export async function getLocalEvidence(): Promise<readonly LocalEvidence[]> {
   if (evidence !== undefined) return typeof evidence === "function" ? evidence() : evidence;
   const page = (globalThis as { location?: { href?: string } }).location?.href;
-  if (page && typeof Excel !== "undefined") return addinWorkbook().localEvidence();
+  if (page && typeof Excel !== "undefined") return (await loadExcel()).addinWorkbook().localEvidence();
   return [];
 }
 
-function loadDefault(customGroups: boolean): Promise<Benchmarks> {
-  // In the shared runtime the page is taskpane.html, beside the data/ folder.
+async function loadDefault(customGroups: boolean): Promise<Benchmarks> {
+  // In the shared runtime the page is taskpane.html, beside the data/ folder (and the Excel adapter's chunk,
+  // loaded here on first use). Excel's JavaScript-only runtime has no Excel API: it reads the shipped files.
   const page = (globalThis as { location?: { href?: string } }).location?.href;
   if (page && typeof Excel !== "undefined") {
-    const workbook = addinWorkbook();
-    return (customGroups ? workbook.dataWithGroups() : workbook.data()).then((session) => session.benchmarks);
+    const workbook = (await loadExcel()).addinWorkbook();
+    return (await (customGroups ? workbook.dataWithGroups() : workbook.data())).benchmarks;
   }
   return loadShippedBenchmarks(page);
 }

@@ -5,15 +5,15 @@ import { scoreAgainst } from "../core/madScore.js";
 import { isNumber } from "../core/numbers.js";
 import { parsePolarity } from "../core/polarity.js";
 import { asErrorValue, excelError, type ErrorValue } from "./errors.js";
-import { asRange, choice, describeCell, rangeNumbers, text } from "./cells.js";
+import { asRange, choice, describeCell, text } from "./cells.js";
 import { spreads } from "./spreadCache.js";
 
 const SCALES = ["raw", "normal"] as const;
 
 /** The spread of a range's numbers, or the error the range gives (an error cell, or no numbers). */
 function rangeSpread(values: unknown): Spread | ErrorValue {
-  const numbers = rangeNumbers(values);
-  if (!Array.isArray(numbers)) return numbers;
+  const numbers = spreads.read(values);
+  if (!(numbers instanceof Float64Array)) return numbers;
   // #NUM!, as MEDIAN gives for a range without numbers.
   if (!numbers.length) return excelError("invalidNumber", "The range holds no numbers");
   return spreads.get(numbers);

@@ -10,6 +10,6 @@ export type PublisherFileReader = (
 ) => Promise<Observation[]>;
 
 export const readPublisherFile: PublisherFileReader = async (id, bytes, options) => {
-  const { readerFor } = await import("../core/publishers/index.js");
+  const { readerFor } = await import(/* webpackChunkName: "readers" */ "../core/publishers/index.js");
   return readerFor(id).read(bytes, options);
 };

@@ -1,10 +1,11 @@
 // An optional comparator group: councils like one council (same tier, type, region, or CIPFA neighbours),
 // or one of the workbook's own groups.
-import { Combobox, Field, Option } from "@fluentui/react-components";
+import { Field } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Council } from "../core/model.js";
 import { GROUP_KINDS } from "./labels.js";
 import { FitSelect } from "./FitSelect.js";
+import { SearchBox } from "./lazyParts.js";
 
 export interface GroupChoice {
   kind: string;
@@ -31,6 +32,10 @@ export function GroupPicker({ value, onChange, councils, customGroups = [] }: Gr
     const q = query.trim().toLowerCase();
     return sorted.filter((c) => !q || c.name.toLowerCase().includes(q) || c.code.toLowerCase() === q);
   }, [sorted, query]);
+  const options = useMemo(
+    () => matches.slice(0, MAX_OPTIONS).map((c) => ({ value: c.code, text: c.name })),
+    [matches],
+  );
   const chosen = councils.find((c) => c.code === value.council);
 
   return (
@@ -59,23 +64,17 @@ export function GroupPicker({ value, onChange, councils, customGroups = [] }: Gr
       </Field>
       {value.kind && (
         <Field label="Council" required validationMessage={value.council ? undefined : "Choose your council"}>
-          <Combobox
-            freeform
+          <SearchBox
             placeholder="Type a council's name"
             value={query || chosen?.name || ""}
-            selectedOptions={value.council ? [value.council] : []}
-            onChange={(e) => setQuery(e.target.value)}
-            onOptionSelect={(_e, d) => {
+            selected={value.council}
+            options={options}
+            onInput={setQuery}
+            onSelect={(council) => {
               setQuery("");
-              onChange({ ...value, council: d.optionValue ?? "" });
+              onChange({ ...value, council: council ?? "" });
             }}
-          >
-            {matches.slice(0, MAX_OPTIONS).map((c) => (
-              <Option key={c.code} value={c.code} text={c.name}>
-                {c.name}
-              </Option>
-            ))}
-          </Combobox>
+          />
         </Field>
       )}
     </>

@@ -3,7 +3,7 @@ import { Button, Checkbox, Spinner, Subtitle1, makeStyles, tokens } from "@fluen
 import { TableAdd20Regular } from "@fluentui/react-icons/svg/table-add";
 import { useState } from "react";
 import { findMetric } from "../core/catalogue/index.js";
-import { benchmarkTable, type BenchmarkTable, type TableSpec } from "../core/table.js";
+import type { BenchmarkTable, TableSpec } from "../core/table.js";
 import { describeError } from "../excel/errors.js";
 import type { BenchmarkWorkbook } from "../excel/index.js";
 import { CustomGroupsPanel } from "./CustomGroupsPanel.js";
@@ -101,6 +101,8 @@ export function InsertSection({ data, workbook, onInserted, memory }: InsertSect
         onInserted();
       } else {
         const attribution = loaded.attributionOf(loaded.benchmarks.metric(metric).id);
+        // Computing a table is the data layer's work: it comes with the Excel adapter's chunk, loaded by now.
+        const { benchmarkTable } = await import(/* webpackChunkName: "excel" */ "../core/table.js");
         setPreview(benchmarkTable(loaded.benchmarks, spec, { attribution }));
       }
     } catch (e) {

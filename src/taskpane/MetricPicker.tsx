@@ -2,7 +2,7 @@
 import { Caption1, Field, makeStyles, tokens } from "@fluentui/react-components";
 import { CATALOGUE, findMetric } from "../core/catalogue/index.js";
 import type { ReleaseInfo } from "../core/snapshot.js";
-import { releaseLine } from "../excel/releases.js";
+import { releaseLine } from "../excel/releaseText.js";
 import { FitSelect } from "./FitSelect.js";
 import { DOMAINS, POLARITY_WORDS } from "./labels.js";
 

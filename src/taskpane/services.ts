@@ -1,5 +1,6 @@
 // What the pane works with: the data, and the workbook when it runs inside Excel. Tests pass their own.
 import type { BenchmarkWorkbook, DataSession } from "../excel/index.js";
+import { loadExcel } from "../excel/load.js";
 import { browserMemory, workbookMemory, type ProfileMemory } from "./profile/memory.js";
 
 export interface PaneServices {
@@ -12,12 +13,11 @@ export interface PaneServices {
 }
 
 // The Excel adapter and the data layer (parsing, validation, scoring) load on first use, in their own
-// chunk, so the pane draws before any of it is fetched.
-const adapter = () => import(/* webpackChunkName: "excel" */ "../excel/index.js");
-
+// chunk (the one the custom functions and the ribbon command load too), so the pane draws before any of it
+// is fetched.
 export function defaultServices(host: string | null): PaneServices {
   if (host !== "Excel")
-    return { session: async () => (await adapter()).addinSession(), memory: browserMemory() };
-  const workbook = async () => (await adapter()).addinWorkbook();
+    return { session: async () => (await loadExcel()).addinSession(), memory: browserMemory() };
+  const workbook = async () => (await loadExcel()).addinWorkbook();
   return { session: async () => (await workbook()).data(), workbook, memory: workbookMemory() };
 }

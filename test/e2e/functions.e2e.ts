@@ -87,7 +87,10 @@ describe("custom functions in the shared runtime", () => {
       expect(probe).toMatch(/^[\d.,null-]{160}$/);
       expect(text).toContain(probe);
     }
-    const bundles = readdirSync(e2eDist).filter((f) => f.endsWith(".js"));
+    // Every script of the build, the preview's chunks (in preview/) too.
+    const bundles = readdirSync(e2eDist, { recursive: true, encoding: "utf8" }).filter((f) =>
+      f.endsWith(".js"),
+    );
     expect(bundles).toEqual(expect.arrayContaining(["functions.js", "taskpane.js", "preview.js"]));
     for (const file of bundles) {
       const bundle = readFileSync(join(e2eDist, file), "utf8");

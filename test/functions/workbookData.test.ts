@@ -69,4 +69,28 @@ describe("functions inside Excel", () => {
       'Unknown comparator group "Norfolk". Groups: tier, type, region, nearest, Suffolk',
     );
   });
+
+  it("rank in a custom group as it is at each call, though the scored periods are kept", async () => {
+    await Excel.run(createGroupsTable);
+    typeGroupRows(host, [
+      ["Suffolk", "Ipswich"],
+      ["Suffolk", "East Suffolk"],
+    ]);
+    const rank = () => excel("RANK", "West Suffolk", RECYCLING, "Suffolk", "2023-24");
+    // West Suffolk 37.1, Ipswich 33.7, East Suffolk 41.4 (higher is better).
+    expect(await rank()).toBe("2 of 3");
+    expect(await rank()).toBe("2 of 3");
+    // METRIC in between, from the same data.
+    expect(await excel("METRIC", "West Suffolk", RECYCLING, "2023-24")).toBe(37.1);
+    typeGroupRows(host, [
+      ["Suffolk", "Ipswich"],
+      ["Suffolk", "East Suffolk"],
+      ["Suffolk", "Babergh"],
+      ["Suffolk", "Mid Suffolk"],
+    ]);
+    // Babergh has no 2023-24 value; Mid Suffolk's is above West Suffolk's.
+    expect(await rank()).toBe("3 of 4");
+    typeGroupRows(host, [["Suffolk", "Ipswich"]]);
+    expect(await rank()).toBe("1 of 2");
+  });
 });

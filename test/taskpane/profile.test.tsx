@@ -32,7 +32,8 @@ const comparisonSelect = () =>
 
 /** Types into "My council" and waits for the options (the councils load on first use). */
 async function typeCouncil(text: string): Promise<HTMLElement[]> {
-  const box = councilBox();
+  // The combobox loads on demand (a disabled box stands in until it is there).
+  const box = await screen.findByRole("combobox", { name: "My council" });
   fireEvent.focus(box);
   await waitFor(() => expect(screen.queryByText("Loading the list of councils…")).toBeNull(), {
     timeout: 10_000,

@@ -25,7 +25,8 @@ afterEach(() => {
 
 /** Picks a council in "My council" by typing its code and choosing the one option. */
 async function pickCouncil(code: string, name: string) {
-  const box = screen.getByRole("combobox", { name: "My council" });
+  // The combobox loads on demand (a disabled box stands in until it is there).
+  const box = await screen.findByRole("combobox", { name: "My council" });
   fireEvent.focus(box);
   await waitFor(() => expect(screen.queryByText("Loading the list of councils…")).toBeNull(), {
     timeout: 10_000,

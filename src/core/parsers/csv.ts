@@ -102,16 +102,27 @@ export function columns<R extends string, O extends string>(
   required: readonly R[],
   optional: readonly O[],
 ): Record<R, number> & Record<O, number> {
+  const index = headerColumns(table.header, format, required, optional);
+  if (!table.rows.length) throw new FormatError(`The ${format} file has a header but no data rows`);
+  return index;
+}
+
+/** `columns` from the header alone (a file read in pieces knows its header before its rows); -1 when absent. */
+export function headerColumns<R extends string, O extends string>(
+  header: readonly string[],
+  format: string,
+  required: readonly R[],
+  optional: readonly O[],
+): Record<R, number> & Record<O, number> {
   const known = new Set<string>([...required, ...optional]);
-  const unknown = table.header.filter((h) => !known.has(h));
-  const missing = required.filter((r) => !table.header.includes(r));
+  const unknown = header.filter((h) => !known.has(h));
+  const missing = required.filter((r) => !header.includes(r));
   const problems: string[] = [];
   if (missing.length) problems.push(`missing column(s) ${missing.map(quote).join(", ")}`);
   if (unknown.length) problems.push(`unknown column(s) ${unknown.map(quote).join(", ")}`);
   if (problems.length) throw new FormatError(`Not a ${format} file: ${problems.join("; ")}`);
-  if (!table.rows.length) throw new FormatError(`The ${format} file has a header but no data rows`);
   const index = {} as Record<string, number>;
-  for (const name of known) index[name] = table.header.indexOf(name);
+  for (const name of known) index[name] = header.indexOf(name);
   return index as Record<R, number> & Record<O, number>;
 }
 

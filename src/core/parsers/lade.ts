@@ -3,8 +3,14 @@ import { columns, readCsv } from "./csv.js";
 import { duplicateNote, observation, uniqueRows } from "./observation.js";
 import type { MetricInfo, ParsedFile } from "./types.js";
 
-const REQUIRED = ["Financial year", "Local authority code", "Local authority name", "Code", "Value"] as const;
-const OPTIONAL = [
+export const REQUIRED = [
+  "Financial year",
+  "Local authority code",
+  "Local authority name",
+  "Code",
+  "Value",
+] as const;
+export const OPTIONAL = [
   "Grouping",
   "Entity_Name",
   "Region",
@@ -24,12 +30,7 @@ export function parseLade(text: string): ParsedFile {
   const metrics = new Map<string, MetricInfo>();
   const rows = table.rows.map((r) => {
     const code = (r[c["Code"]] ?? "").trim();
-    const info = metrics.get(code) ?? {
-      code,
-      name: c["Measure"] >= 0 ? (r[c["Measure"]] ?? "").trim() : code,
-    };
-    info.polarity ??= c["rank_order"] >= 0 ? parsePolarity(r[c["rank_order"]]) : undefined;
-    metrics.set(code, info);
+    describeMetric(metrics, code, r, c);
     return observation(
       code,
       r[c["Financial year"]] ?? "",
@@ -46,4 +47,16 @@ export function parseLade(text: string): ParsedFile {
     metrics: [...metrics.values()],
     skipped: duplicateNote(duplicates),
   };
+}
+
+/** A metric's name (Measure of its first row) and polarity (the first rank_order that gives one). */
+export function describeMetric(
+  metrics: Map<string, MetricInfo>,
+  code: string,
+  r: readonly string[],
+  c: Record<(typeof OPTIONAL)[number], number>,
+): void {
+  const info = metrics.get(code) ?? { code, name: c["Measure"] >= 0 ? (r[c["Measure"]] ?? "").trim() : code };
+  info.polarity ??= c["rank_order"] >= 0 ? parsePolarity(r[c["rank_order"]]) : undefined;
+  metrics.set(code, info);
 }

@@ -1,8 +1,9 @@
 // "My council": a searchable list of councils by name, former name (St Edmundsbury → West Suffolk) or
 // ONS code. Typing filters the list; arrow keys and Enter pick one, as in any combobox.
-import { Combobox, Field, Option } from "@fluentui/react-components";
+import { Field } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { CouncilDirectory } from "../../core/councils.js";
+import { SearchBox } from "../lazyParts.js";
 import { codeOfOption, searchCouncils } from "./councilSearch.js";
 
 export interface CouncilPickerProps {
@@ -28,34 +29,24 @@ export function CouncilPicker({ directory, value, onChange, onFocus, loading }: 
   if (loading && !directory) hint = "Loading the list of councils…";
   return (
     <Field label="My council" hint={hint}>
-      <Combobox
-        freeform
+      <SearchBox
         placeholder="Type a council's name"
         value={shown}
-        selectedOptions={value ? [value] : []}
+        selected={value}
+        options={options}
+        empty={directory ? <>No council matches “{query}”</> : undefined}
         onFocus={onFocus}
-        onChange={(e) => setQuery(e.target.value)}
-        onOptionSelect={(_e, d) => {
-          if (!d.optionValue) return;
+        onInput={setQuery}
+        onSelect={(option) => {
+          if (!option) return;
           setQuery(undefined);
-          onChange(codeOfOption(d.optionValue));
+          onChange(codeOfOption(option));
         }}
-        onOpenChange={(_e, d) => {
+        onOpenChange={(open) => {
           // Closing without choosing puts the chosen council's name back.
-          if (!d.open) setQuery(undefined);
+          if (!open) setQuery(undefined);
         }}
-      >
-        {options.map((o) => (
-          <Option key={o.value} value={o.value} text={o.text}>
-            {o.text}
-          </Option>
-        ))}
-        {directory && options.length === 0 && (
-          <Option key="none" value="" text="" disabled>
-            No council matches “{query}”
-          </Option>
-        )}
-      </Combobox>
+      />
     </Field>
   );
 }

@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowLeft20Regular } from "@fluentui/react-icons/svg/arrow-left";
 import type { ReleaseInfo } from "../../core/snapshot.js";
-import { releaseLine } from "../../excel/releases.js";
+import { releaseLine } from "../../excel/releaseText.js";
 import { Suspense, useEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import type { Benchmarks } from "../../core/benchmarks.js";
 import { findMetric } from "../../core/catalogue/index.js";
