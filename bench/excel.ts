@@ -1,5 +1,5 @@
 // Times a 72,000-row insert and refresh on the fake Excel host and prints what went to Excel: syncs, and
-// the largest request and response against Excel on the web's 5 MB limit. The fake runs in memory, so the
+// the largest request and response against Excel on the web's 5 MB limit, and the total bytes. The fake runs in memory, so the
 // times are the add-in's own work plus the fake's, not Excel's.
 // Run: npx tsx bench/excel.ts
 import { TABLE_COLUMN_NAMES } from "../src/core/table.js";
@@ -27,11 +27,12 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 function report(what: string, excel: FakeExcelHost, ms: number, cells: number) {
   const writes = excel.syncSizes.filter((s) => s.request > 100_000).length;
   const reads = excel.syncSizes.filter((s) => s.response > 100_000).length;
+  const total = excel.syncSizes.reduce((n, s) => n + s.request + s.response, 0);
   console.log(
     `${what.padEnd(28)} ${String(Math.round(ms)).padStart(6)} ms  syncs ${String(excel.syncs).padStart(3)}` +
       ` (≤ ${Math.ceil(cells / 20_000)} allowed + a few; ${writes} big writes, ${reads} big reads)` +
       `  largest request ${mb(excel.largestRequest)}, response ${mb(excel.largestResponse)}` +
-      ` (limit ${mb(PAYLOAD_LIMIT)})`,
+      ` (limit ${mb(PAYLOAD_LIMIT)}); ${mb(total)} sent and received in all`,
   );
 }
 

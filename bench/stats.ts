@@ -88,25 +88,25 @@ const clock = CPU
 
 /**
  * Runs the contestants in rotating order, one sample each per round; a sample batches calls up to ~0.5 ms
- * (short samples are rarely preempted, so their median is the undisturbed time). A contestant stops once it
- * has `rounds` samples, or at least 5 (3 if very slow) once it has used its budget (mathjs on ties takes
- * seconds a call).
+ * (short samples are rarely preempted, so their median is the undisturbed time). A contestant takes `rounds`
+ * samples, or fewer once it has used its time budget: at least 5, or 3 or 1 when a call takes seconds or
+ * minutes (mathjs on ties).
  */
 function race(contestants: Contestant[], rounds: number, budgetMs = 4000): void {
   const live = contestants.filter((c) => !c.skip);
   const batch = new Map<Contestant, number>();
   const spent = new Map<Contestant, number>();
   for (const c of live) {
-    // Warm-up, long enough for the JIT to settle (≥ 5 calls and 30 ms unless a call takes over 100 ms),
-    // and a first estimate of the time per call.
+    // Warm-up, long enough for the JIT to settle: ≥ 5 calls and 30 ms, or 3 calls of over 100 ms, or one of
+    // over a second (mathjs on ties at 10⁶ with --full: minutes). Also a first estimate of the time per call.
     let once = Infinity;
-    for (let i = 0, total = 0; i < 3 || (once < 100 && (i < 5 || total < 30)); i++) {
+    for (let i = 0, total = 0; i < 5 || total < 30; i++) {
       const t = clock();
       c.run();
       const e = clock() - t;
       once = Math.min(once, e);
       total += e;
-      if (i >= 2 && once >= 100) break;
+      if (once > 1000 || (i >= 2 && once > 100)) break;
     }
     batch.set(c, Math.max(1, Math.floor(0.5 / Math.max(once, 1e-4))));
     spent.set(c, 0);
@@ -115,7 +115,8 @@ function race(contestants: Contestant[], rounds: number, budgetMs = 4000): void 
     for (let j = 0; j < live.length; j++) {
       const c = live[(round + j) % live.length];
       const used = spent.get(c) as number;
-      if (c.times.length >= (used > 10 * budgetMs ? 3 : 5) && used > budgetMs) continue;
+      const enough = used > 50 * budgetMs ? 1 : used > 10 * budgetMs ? 3 : 5;
+      if (c.times.length >= enough && used > budgetMs) continue;
       const calls = batch.get(c) as number;
       const t = clock();
       for (let k = 0; k < calls; k++) c.run();
