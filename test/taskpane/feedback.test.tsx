@@ -51,7 +51,8 @@ describe("feedback beside the control", () => {
     fireEvent.click(screen.getByRole("button", { name: "Insert table" }));
 
     const bar = await screen.findByRole("progressbar", { name: "Inserting the table" });
-    expect(bar.getAttribute("aria-valuenow")).toBe("1");
+    // The bar may appear at 0 while the Excel code loads on demand; it must reach step 1 and wait there.
+    await waitFor(() => expect(bar.getAttribute("aria-valuenow")).toBe("1"));
     expect(bar.getAttribute("aria-valuemax")).toBe("3");
     expect(screen.getByText("Computing the table: 1 of 3 steps done")).toBeTruthy();
     release();
