@@ -2,8 +2,8 @@
 // `npm run cli`: runs the built command line, dist-cli/cli.mjs, building it first when it is missing or
 // older than a source it was built from, so a clean checkout works right after `npm ci`. Run through tsx
 // the CLI spent 0.5 s compiling before it did anything; built, it starts in about 0.1 s.
-// `node scripts/cli.mjs --build` only builds. The build uses esbuild, which tsx brings with it; were it
-// ever missing, the sources run through tsx as before.
+// `node scripts/cli.mjs --build` only builds, with esbuild (a pinned devDependency); were it ever missing,
+// the sources run through tsx as before.
 import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
