@@ -2,7 +2,7 @@
 // codes and names of abolished councils, so codes resolve to successors and data names can be added.
 import * as z from "./schema.js";
 import type { Council, Tier } from "./model.js";
-import { nameSimilarity, normaliseName } from "./names.js";
+import { MAX_NAME_LENGTH, nameSimilarity, normaliseName, quoteText } from "./names.js";
 
 const gssCode = z.string().regex(/^E\d{8}$/, "expected an English ONS code such as E06000001");
 
@@ -173,13 +173,16 @@ export class CouncilDirectory {
 
   /** By code, or by name/short name/other name ignoring case, punctuation and "Council" etc. */
   find(codeOrName: string): Council | undefined {
-    const r = this.findOrExplain(codeOrName);
+    // Without suggestions: the pane calls this at each keystroke.
+    const r = this.findOrExplain(codeOrName, false);
     return "council" in r ? r.council : undefined;
   }
 
   /** Like find, but says what went wrong: unknown code, ambiguous name, or unknown name with suggestions. */
-  findOrExplain(codeOrName: string): FindResult {
+  findOrExplain(codeOrName: string, suggest = true): FindResult {
     const q = codeOrName.trim();
+    // No council is called anything this long: say so without reading it all or quoting it whole.
+    if (q.length > MAX_NAME_LENGTH) return { error: `No council called ${quoteText(q)}` };
     if (!q) return { error: "No council given" };
     if (CODE.test(q)) {
       const council = this.byCode(q);
@@ -197,12 +200,12 @@ export class CouncilDirectory {
       const found = index.get(key);
       if (found?.length === 1) return { council: found[0] };
       if (found && found.length > 1) {
-        return { error: `"${q}" could be ${listCouncils(found, "or")}: give the code` };
+        return { error: `${quoteText(q)} could be ${listCouncils(found, "or")}: give the code` };
       }
     }
-    const suggestions = this.suggest(key);
+    const suggestions = suggest ? this.suggest(key) : [];
     const hint = suggestions.length ? `. Did you mean ${orList(suggestions.map((c) => c.shortName))}?` : "";
-    return { error: `No council called "${q}"${hint}` };
+    return { error: `No council called ${quoteText(q)}${hint}` };
   }
 
   /** Up to three councils whose names are closest to the key. */

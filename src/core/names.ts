@@ -70,9 +70,8 @@ function strip(key: string): string {
       }
     }
     for (const s of SUFFIXES) {
-      const rest = k.slice(0, -s.length);
-      if (k.endsWith(s) && rest.length > 0) {
-        k = rest;
+      if (k.endsWith(s) && k.length > s.length) {
+        k = k.slice(0, -s.length);
         changed = true;
       }
     }
@@ -112,4 +111,16 @@ export function nameSimilarity(a: string, b: string): number {
     }
   }
   return (2 * shared) / (x.length + y.length);
+}
+
+/**
+ * Longer than any council's name by far (the longest are under 60 characters): such text is not looked
+ * up by similarity, which costs time in proportion to its length for every name in the directory.
+ */
+export const MAX_NAME_LENGTH = 200;
+
+/** Text as a message quotes it: at most `max` characters, cut with "…", so a pasted column stays short. */
+export function quoteText(text: string, max = 60): string {
+  const chars = [...text.slice(0, max + 1)];
+  return `"${chars.length > max ? `${chars.slice(0, max).join("").trimEnd()}…` : text}"`;
 }

@@ -353,3 +353,27 @@ describe("messages name metrics and councils, not ids", () => {
     );
   });
 });
+
+describe("a huge council name", () => {
+  // 100,000 characters that no council is called: a pasted column, say. The answer must not quote it all
+  // (nor spend seconds looking for names like it).
+  const huge = "West Suffolkz ".repeat(7143).slice(0, 100_000);
+
+  it.each([
+    ["METRIC", [huge, RECYCLING]],
+    ["SERIES", [huge, RECYCLING]],
+    ["COMPARATORS", [huge]],
+    ["PROFILE", [huge]],
+  ])("%s answers #N/A quoting at most 60 characters of it", async (id, args) => {
+    const r = await excel(id, ...args);
+    const e = (Array.isArray(r) ? r[0][0] : r) as { message: string };
+    expectError(e, "#N/A", 'No council called "West Suffolkz West Suffolkz');
+    expect(e.message.length).toBeLessThan(120);
+    expect(e.message).toMatch(/…"/);
+    expect(e.message).not.toMatch(/Did you mean/);
+  });
+
+  it("still suggests names for an ordinary typo", async () => {
+    expectError(await excel("METRIC", "West Sufolk", RECYCLING), "#N/A", "Did you mean West Suffolk");
+  });
+});
