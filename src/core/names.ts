@@ -121,6 +121,8 @@ export const MAX_NAME_LENGTH = 200;
 
 /** Text as a message quotes it: at most `max` characters, cut with "…", so a pasted column stays short. */
 export function quoteText(text: string, max = 60): string {
-  const chars = [...text.slice(0, max + 1)];
-  return `"${chars.length > max ? `${chars.slice(0, max).join("").trimEnd()}…` : text}"`;
+  if (text.length <= max) return `"${text}"`;
+  // Cut before a character that takes two UTF-16 units rather than through it.
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
+  return `"${text.slice(0, end).trimEnd()}…"`;
 }

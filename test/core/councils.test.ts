@@ -155,6 +155,18 @@ describe("CouncilDirectory lookups", () => {
     expect(directory.findOrExplain("  ")).toEqual({ error: "No council given" });
     expect(directory.findOrExplain("E99999999")).toEqual({ error: expect.stringContaining("E99999999") });
   });
+
+  it("quotes at most 60 characters of a pasted name, however it is spelt", () => {
+    // Emoji take two UTF-16 units each: the cap must count what is shown, and never split a pair.
+    for (const pasted of ["x".repeat(100_000), "😀".repeat(50_000), `a${"😀".repeat(300)}`]) {
+      const r = directory.findOrExplain(pasted);
+      const error = "error" in r ? r.error : "";
+      expect(error.startsWith("No council called")).toBe(true);
+      expect(error.length).toBeLessThan(90);
+      expect(error.endsWith('…"')).toBe(true);
+      expect(error).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    }
+  });
 });
 
 describe("predecessors", () => {
