@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
 import HtmlWebpackPlugin from "html-webpack-plugin";
+import { CompleteFunctionsMetadataPlugin } from "./scripts/functions-metadata.mjs";
 import { rewriteManifestUrls } from "./scripts/manifest-url.mjs";
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -129,6 +130,8 @@ export default async (env, argv) => {
       // Writes functions.json from the JSDoc tags and appends CustomFunctions.associate() calls to
       // functions.ts (see the note at the top of that file).
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      // Then adds to functions.json what the generator cannot write (allowErrorForDataTypeAny).
+      new CompleteFunctionsMetadataPlugin("functions.json"),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

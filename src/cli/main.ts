@@ -5,20 +5,23 @@ import { writeFile } from "node:fs/promises";
 import { NotFound } from "../core/benchmarks.js";
 import { FormatError } from "../core/parsers/index.js";
 import { SnapshotError } from "../core/snapshot.js";
+import { SourceError } from "../sources/sourceError.js";
 import { UsageError } from "./args.js";
 import { runStreamed } from "./run.js";
 import { terminalLine } from "./terminal.js";
 
 /**
- * Errors the user can fix (bad input, unknown names) exit 2; anything else exits 1: a bug, or a publisher's
- * file its reader cannot follow (LayoutError: the layout changed; SpreadsheetError: not the spreadsheet).
+ * Errors the user can fix (bad input, unknown names, a source that cannot be downloaded: unreachable,
+ * refused, cut off) exit 2; anything else exits 1: a bug, or a publisher's file its reader cannot follow
+ * (LayoutError: the layout changed; SpreadsheetError: not the spreadsheet).
  */
 function isInputError(e: unknown): boolean {
   if (
     e instanceof UsageError ||
     e instanceof FormatError ||
     e instanceof NotFound ||
-    e instanceof SnapshotError
+    e instanceof SnapshotError ||
+    e instanceof SourceError
   ) {
     return true;
   }

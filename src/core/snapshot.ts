@@ -54,22 +54,38 @@ const headSchema = snapshotSchema.omit({ metrics: true });
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** A field's path for a message, each key cut short: a file's keys can be any length. */
+const where = (path: readonly PropertyKey[]): string =>
+  path.map((k) => (String(k).length > 60 ? `${String(k).slice(0, 60)}…` : String(k))).join(".") || "file";
+
+/** The first problem in users' words: a field left out is "missing", not zod's "received undefined". */
+function problem(json: unknown, issue: z.Issue): string {
+  let v: unknown = json;
+  for (const k of issue.path) {
+    const has = (isPlainObject(v) || Array.isArray(v)) && Object.hasOwn(v, k as string);
+    if (!has) return `Not a valid snapshot: ${where(issue.path)} is missing`;
+    v = (v as Record<string, unknown>)[k as string];
+  }
+  return `Not a valid snapshot: ${where(issue.path)}: ${issue.message}`;
+}
+
 /** A record with no prototype, so any metric or period id (even "__proto__") is an ordinary key. */
 const emptyRecord = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
 
 function readMetrics(raw: unknown): Snapshot["metrics"] {
+  if (raw === undefined) throw new SnapshotError("Not a valid snapshot: metrics is missing");
   if (!isPlainObject(raw)) throw new SnapshotError("Not a valid snapshot: metrics: expected an object");
   const metrics = emptyRecord<Record<string, (number | null)[]>>();
   for (const metric of Object.keys(raw)) {
     const periods = raw[metric];
     if (!isPlainObject(periods))
-      throw new SnapshotError(`Not a valid snapshot: metrics.${metric}: expected an object`);
+      throw new SnapshotError(`Not a valid snapshot: ${where(["metrics", metric])}: expected an object`);
     const out = (metrics[metric] = emptyRecord<(number | null)[]>());
     for (const period of Object.keys(periods)) {
       const pairs = pairsSchema.safeParse(periods[period]);
       if (!pairs.success)
         throw new SnapshotError(
-          `Not a valid snapshot: metrics.${metric}.${period}: ${pairs.error.issues[0]?.message}`,
+          `Not a valid snapshot: ${where(["metrics", metric, period])}: ${pairs.error.issues[0].message}`,
         );
       out[period] = pairs.data;
     }
@@ -93,8 +109,7 @@ export function parseSnapshot(text: string): Snapshot {
   }
   const result = headSchema.safeParse(json);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new SnapshotError(`Not a valid snapshot: ${issue.path.join(".") || "file"}: ${issue.message}`);
+    throw new SnapshotError(problem(json, result.error.issues[0]));
   }
   const s: Snapshot = { ...result.data, metrics: readMetrics((json as { metrics?: unknown }).metrics) };
   for (const [metric, periods] of Object.entries(s.metrics)) {
@@ -103,7 +118,7 @@ export function parseSnapshot(text: string): Snapshot {
         const area = pairs[i];
         if (area === null || !Number.isInteger(area) || area < 0 || area >= s.areas.length) {
           throw new SnapshotError(
-            `Not a valid snapshot: metrics.${metric}.${period}: area index ${area} is not in areas`,
+            `Not a valid snapshot: ${where(["metrics", metric, period])}: area index ${area} is not in areas`,
           );
         }
       }

@@ -1,6 +1,7 @@
 // The one place that talks to Excel (Office.js). The task pane and ribbon commands use only this API.
 export { addinSession, addinWorkbook, PROXY_BASE, refreshAll } from "./addin.js";
 export { GROUPS_SHEET, GROUPS_TABLE, parseCustomGroups, readCustomGroups } from "./customGroups.js";
+export { emptyCells } from "./emptyCells.js";
 export { describeError } from "./errors.js";
 export { BAND_STYLES, FOCUS_STYLE, type BandStyle } from "./highlights.js";
 export type { Placement } from "./insert.js";

@@ -1,5 +1,7 @@
 // Refreshing benchmark tables: fetch every source once, recompute every table, and only then write, table
-// by table. A table whose data could not be fetched or computed is not touched.
+// by table. A table whose data could not be fetched or computed is not touched, nor one whose source gave far
+// fewer rows than last time (shrinkGuard.ts). Tables an earlier refresh left partly written are put back
+// from their kept copies first (rewrite.ts).
 import type { LocalEvidence } from "../core/themeReport.js";
 import { benchmarkTable, type BenchmarkTable } from "../core/table.js";
 import { describeError } from "./errors.js";
@@ -13,7 +15,8 @@ import {
   type RegisteredTable,
   type TableSource,
 } from "./registry.js";
-import { rewriteTable, TableGone } from "./rewrite.js";
+import { restoreDamagedTables, rewriteTable, TableGone } from "./rewrite.js";
+import { cutOffReason, sourceRows } from "./shrinkGuard.js";
 import type { DataSession } from "./session.js";
 import { loadSnapshotPart, queueSaveSnapshot, workbookSnapshot } from "./snapshotPart.js";
 import { metricsOfTables, tableAttribution, tableSources } from "./tableData.js";
@@ -30,7 +33,9 @@ export interface RefreshReport {
   notes: { source: string; message: string }[];
 }
 
-type Computed = { entry: RegisteredTable; table: BenchmarkTable } | { entry: RegisteredTable; error: string };
+type Computed =
+  | { entry: RegisteredTable; table: BenchmarkTable; sourceRows?: number }
+  | { entry: RegisteredTable; error: string };
 
 /**
  * Fetches each source once. A user's source that fails fails its tables (kept by source id); a publisher
@@ -81,7 +86,10 @@ function compute(
   if (sourceError) return { entry, error: sourceError };
   try {
     const attribution = tableAttribution(session, entry.spec);
-    return { entry, table: benchmarkTable(session.benchmarks, entry.spec, { attribution, local }) };
+    const table = benchmarkTable(session.benchmarks, entry.spec, { attribution, local });
+    const rows = sourceRows(session.benchmarks, entry.spec);
+    const cutOff = cutOffReason(entry, rows);
+    return cutOff ? { entry, error: cutOff } : { entry, table, sourceRows: rows };
   } catch (e) {
     return { entry, error: describeError(e) };
   }
@@ -108,6 +116,12 @@ export async function refreshTables(
   }
   const total = chosen.length + 2;
   progress(0, total, "Fetching the data");
+  // Tables an earlier refresh left partly written are put back from their kept copies before anything else.
+  const mended = await restoreDamagedTables(chosen.map((t) => t.table)).catch((e: unknown) => {
+    console.error("Could not look for partly written tables", e);
+    return { restored: [], failed: [] };
+  });
+  const damaged = new Map(mended.failed.map((f) => [f.table.toLowerCase(), f.message]));
 
   // A profile depends on every source of its metrics; any of them failing leaves it as it was.
   const sources = chosen.map((t) => tableSources(session, t));
@@ -129,10 +143,15 @@ export async function refreshTables(
   progress(1, total, "Computed the tables");
 
   const gone = new Set<string>();
+  const sourceRowsOf = new Map<string, number>();
   for (const [i, c] of computed.entries()) {
-    if ("error" in c) {
+    const stillDamaged = damaged.get(c.entry.table.toLowerCase());
+    if (stillDamaged !== undefined) {
+      report.failed.push({ table: c.entry.table, message: stillDamaged });
+    } else if ("error" in c) {
       report.failed.push({ table: c.entry.table, message: c.error });
     } else {
+      if (c.sourceRows !== undefined) sourceRowsOf.set(c.entry.table, c.sourceRows);
       try {
         const written = await rewriteTable(c.entry.table, c.table, (what) =>
           progress(1 + i, total, `Writing ${c.entry.table}: ${what}`),
@@ -148,7 +167,7 @@ export async function refreshTables(
     progress(2 + i, total, `${ok ? "Refreshed" : "Could not refresh"} ${c.entry.table}`);
   }
 
-  await recordResults(session, report, gone, now).catch((e: unknown) =>
+  await recordResults(session, report, gone, sourceRowsOf, now).catch((e: unknown) =>
     console.error("Could not record the refresh in the workbook", e),
   );
   progress(total, total, `Refreshed ${report.refreshed.length} of ${chosen.length} tables`);
@@ -156,14 +175,26 @@ export async function refreshTables(
 }
 
 /** Notes each table's last refresh, drops deleted tables and keeps the data behind the tables. */
-async function recordResults(session: DataSession, report: RefreshReport, gone: Set<string>, now: Date) {
+async function recordResults(
+  session: DataSession,
+  report: RefreshReport,
+  gone: Set<string>,
+  sourceRowsOf: Map<string, number>,
+  now: Date,
+) {
   await Excel.run(async (context) => {
     const loaded = await loadRegistry(context);
     const snapshot = await loadSnapshotPart(context);
     const results = new Map<string, RefreshResult>([
       ...report.refreshed.map((r): [string, RefreshResult] => [
         r.table,
-        { at: report.at, ok: true, rows: r.rows, ...(r.note ? { message: r.note } : {}) },
+        {
+          at: report.at,
+          ok: true,
+          rows: r.rows,
+          ...(sourceRowsOf.has(r.table) ? { sourceRows: sourceRowsOf.get(r.table) } : {}),
+          ...(r.note ? { message: r.note } : {}),
+        },
       ]),
       ...report.failed.map((f): [string, RefreshResult] => [
         f.table,
@@ -171,10 +202,12 @@ async function recordResults(session: DataSession, report: RefreshReport, gone: 
       ]),
     ]);
     const tables = loaded.registry.tables.filter((t) => !gone.has(t.table));
-    loaded.registry.tables = tables.map((t) => ({
-      ...t,
-      lastRefresh: results.get(t.table) ?? t.lastRefresh,
-    }));
+    loaded.registry.tables = tables.map((t) => {
+      const result = results.get(t.table);
+      // The last good result outlives failures: a table refused as cut off is judged against it next time.
+      const lastGood = result?.ok ? result : (t.lastGood ?? (t.lastRefresh?.ok ? t.lastRefresh : undefined));
+      return { ...t, lastRefresh: result ?? t.lastRefresh, ...(lastGood ? { lastGood } : {}) };
+    });
     queueSaveRegistry(context, loaded);
     if (report.refreshed.length) {
       const metrics = metricsOfTables(

@@ -40,6 +40,11 @@ const resultSchema = z.object({
   ok: z.boolean(),
   message: z.string().optional(),
   rows: z.number().optional(),
+  /**
+   * Metric tables: the rows the source gave before the comparator group's councils were picked out, to
+   * tell a source cut off short from a group made smaller (refresh.ts). Absent before it was kept.
+   */
+  sourceRows: z.number().optional(),
 });
 
 const tableSchema = z.object({
@@ -50,6 +55,8 @@ const tableSchema = z.object({
   source: sourceSchema,
   inserted: z.string(),
   lastRefresh: resultSchema.optional(),
+  /** The last refresh that wrote the table (lastRefresh, unless a later one failed); absent in older lists. */
+  lastGood: resultSchema.optional(),
 });
 
 const registrySchema = z.object({

@@ -1,9 +1,11 @@
 // Writes refreshed rows into an existing benchmark table. Everything is read and checked first (in blocks of
 // rows, so no response is too big for Excel on the web); then the body is written in blocks, one sync each.
 // Excel does not roll a failed batch back, so the cells a refresh touches are kept and put back if a write
-// fails: a failed refresh leaves the sheet as it was. The table's conditional formats (band colours, my
-// council's row) are laid again over the new rows, and put back as they were on failure. A total row the
-// user turned on keeps its contents and moves with the end of the table.
+// fails: a failed refresh leaves the sheet as it was. Should putting it back fail too, the table is left
+// partly written: its last good copy is then kept in the workbook (keptTables.ts), and the next refresh, or
+// Restore, puts it back first. The table's conditional formats (band colours, my council's row) are laid
+// again over the new rows, and put back as they were on failure. A total row the user turned on keeps its
+// contents and moves with the end of the table.
 import type { BenchmarkTable } from "../core/table.js";
 import {
   blockText,
@@ -16,11 +18,37 @@ import {
 } from "./blocks.js";
 import { bodyWriter, formatLine, grid, headerRow, type Cell } from "./cells.js";
 import { findChart, queueChart } from "./chart.js";
+import { describeError } from "./errors.js";
 import { findHighlights, queueHighlights, queueRemoveHighlights } from "./highlights.js";
+import { keepTable, keptFormulas, loadKept, queueSaveKept, type KeptTable } from "./keptTables.js";
 
 export class TableGone extends Error {
   override name = "TableGone";
 }
+
+/** A table left partly written: the refresh failed and putting the table back failed too. */
+export class TableDamaged extends Error {
+  override name = "TableDamaged";
+}
+
+/** What a table's colours and chart need besides its cells (kept with a damaged table's copy). */
+type TableShape = Pick<BenchmarkTable, "columns" | "highlight" | "chart">;
+
+const shapeOf = ({ columns, highlight, chart }: BenchmarkTable): TableShape => ({
+  columns,
+  ...(highlight ? { highlight } : {}),
+  ...(chart ? { chart } : {}),
+});
+
+const asTable = (shape: TableShape): BenchmarkTable => ({
+  ...shape,
+  rows: [],
+  title: "",
+  caveats: [],
+  attribution: "",
+});
+
+const sheetText = (sheet: string) => `sheet '${sheet}'`;
 
 interface Before {
   sheet: string;
@@ -63,11 +91,96 @@ export async function rewriteTable(
       await writeTable(context, plan, table, onBlock);
     });
   } catch (error) {
-    if (before)
-      await restore(name, before, table).catch((e: unknown) => console.error(`Could not restore ${name}`, e));
-    throw error;
+    if (!before) throw error;
+    const restoreError = await restore(name, before, shapeOf(table)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (restoreError === undefined) throw error;
+    console.error(`Could not put ${name} back`, restoreError);
+    const reason = describeError(error).replace(/\.$/, "");
+    const notKept = await keepTable({
+      table: name,
+      sheet: before.sheet,
+      at: new Date().toISOString(),
+      reason,
+      before: { ...before, formulas: JSON.stringify(before.formulas) },
+      shape: shapeOf(table),
+    });
+    throw new TableDamaged(
+      `Table ${name} on ${sheetText(before.sheet)} is only partly written: writing it failed (${reason}) and ` +
+        `putting it back failed too. ` +
+        (notKept
+          ? `Its last good copy could not be kept (${notKept}): refresh it again to write it from fresh data.`
+          : "Its last good copy is kept in the workbook: refresh again, or choose Restore, to put it back."),
+    );
   }
   return { sheet: before!.sheet, rows: table.rows.length };
+}
+
+export interface RestoreReport {
+  /** Tables put back as they were before the refresh that damaged them. */
+  restored: { table: string; sheet: string }[];
+  /** Tables still damaged (or whose copy could not be used), with why. */
+  failed: { table: string; message: string }[];
+}
+
+/**
+ * Puts back the tables a failed refresh left partly written, from the copies kept in the workbook (all of
+ * them, or those named in `only`), and drops each copy once its table is back. A copy whose table was
+ * deleted is dropped too. For the pane's Restore, and run by every refresh before it writes.
+ */
+export async function restoreDamagedTables(only?: readonly string[]): Promise<RestoreReport> {
+  const report: RestoreReport = { restored: [], failed: [] };
+  const wanted = only && new Set(only.map((t) => t.toLowerCase()));
+  const kept = await Excel.run(async (context) => (await loadKept(context)).tables);
+  const done = new Set<string>();
+  for (const copy of kept.filter((t) => !wanted || wanted.has(t.table.toLowerCase()))) {
+    const formulas = keptFormulas(copy);
+    const still = `Table ${copy.table} on ${sheetText(copy.sheet)} is still only partly written`;
+    if (!formulas) {
+      report.failed.push({
+        table: copy.table,
+        message: `${still}, and its kept copy is damaged: insert the table again`,
+      });
+      continue;
+    }
+    try {
+      const sheet = await Excel.run(async (context) => {
+        const excelTable = context.workbook.tables.getItemOrNullObject(copy.table);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a run per table: one failing leaves the rest
+        await context.sync();
+        if (excelTable.isNullObject) return undefined;
+        return queueRestore(context, copy.table, { ...copy.before, formulas }, copy.shape);
+      });
+      done.add(copy.table);
+      if (sheet !== undefined) report.restored.push({ table: copy.table, sheet });
+    } catch (e) {
+      report.failed.push({
+        table: copy.table,
+        message: `${still}: putting it back failed (${describeError(e).replace(/\.$/, "")}). Its last good copy is still kept: try again.`,
+      });
+    }
+  }
+  if (done.size) {
+    // If this fails the copies stay: the next refresh puts their (last good) cells back again, then writes.
+    await Excel.run(async (context) => {
+      const loaded = await loadKept(context);
+      queueSaveKept(
+        context,
+        loaded,
+        loaded.tables.filter((t) => !done.has(t.table)),
+      );
+      await context.sync();
+    }).catch((e: unknown) => console.error("Could not drop the kept copies of restored tables", e));
+  }
+  return report;
+}
+
+/** The names and sheets of the tables a failed refresh left partly written (for the pane to offer Restore). */
+export async function damagedTables(): Promise<Pick<KeptTable, "table" | "sheet" | "at" | "reason">[]> {
+  const kept = await Excel.run(async (context) => (await loadKept(context)).tables);
+  return kept.map(({ table, sheet, at, reason }) => ({ table, sheet, at, reason }));
 }
 
 interface Plan {
@@ -112,7 +225,7 @@ async function readTable(context: Excel.RequestContext, name: string, table: Ben
   const userColumns = width - ours.length;
   const firstUserRow =
     userColumns && rows > 0
-      ? worksheet.getRangeByIndexes(top + 1, left + ours.length, 1, userColumns).load("formulasR1C1")
+      ? worksheet.getRangeByIndexes(top + 1, left + ours.length, 1, userColumns).load("formulasR1C1,values")
       : undefined;
   // (Loaded with the first block of the read below.)
   // A row reads back about as big as a new row writes, plus the user's columns.
@@ -127,8 +240,10 @@ async function readTable(context: Excel.RequestContext, name: string, table: Ben
     );
   }
   const sourceLine = await findSourceLine(context, worksheet, top, left);
-  const userFormulas = (firstUserRow?.formulasR1C1[0] ?? []).map((f) =>
-    typeof f === "string" && f.startsWith("=") ? f : null,
+  // Only cells that hold formulas: a formula reads back as its text and its value as its result, but text
+  // typed as '=… reads back as =… from both on Excel on the web (office-js #6687), and is no formula.
+  const userFormulas = (firstUserRow?.formulasR1C1[0] ?? []).map((f, c) =>
+    typeof f === "string" && f.startsWith("=") && f !== firstUserRow!.values[0][c] ? f : null,
   );
   const highlights = await findHighlights(
     context,
@@ -274,42 +389,45 @@ async function writeTable(
 }
 
 /** Puts the table back as it was read: its size, then every cell in blocks, then its colours. */
-async function restore(name: string, before: Before, table: BenchmarkTable): Promise<void> {
-  await Excel.run(async (context) => {
-    const worksheet = context.workbook.worksheets.getItem(before.sheet);
-    const { top, left, width, rows } = before;
-    const ours = table.columns.length;
-    const height = before.formulas.length;
-    const highlights = await findHighlights(
-      context,
-      worksheet.getRangeByIndexes(top + 1, left, height - 1, ours),
-    );
-    context.workbook.tables
-      .getItem(name)
-      .resize(worksheet.getRangeByIndexes(top, left, 1 + rows + (before.totals ? 1 : 0), width));
-    if (before.sourceLine)
-      worksheet.getRangeByIndexes(before.sourceLine.row, left, 1, 1).values = [[before.sourceLine.text]];
-    queueRemoveHighlights(highlights);
-    if (before.highlighted) queueHighlights(worksheet, table, { top: top + 1, left, rows, width: ours });
-    const chart = table.chart && (await findChart(context, worksheet, name));
-    // Back to the rows as they were, my council's column found among them again.
-    if (chart)
-      queueChart(
-        worksheet,
-        chart,
-        table,
-        name,
-        { top: top + 1, left, rows, width },
-        before.formulas.slice(1),
-      );
-    const image: CellImage = { formulas: before.formulas, formats: before.formats };
-    const blocks = rowBlocks(height, (r) => jsonBytes(image.formulas[r]) + jsonBytes(image.formats[r]));
-    for (const b of blocks) {
-      const area = worksheet.getRangeByIndexes(top + b.start, left, b.rows, width);
-      area.numberFormat = image.formats.slice(b.start, b.start + b.rows);
-      area.formulas = image.formulas.slice(b.start, b.start + b.rows);
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block is the point
-      await context.sync();
-    }
-  });
+function restore(name: string, before: Before, shape: TableShape): Promise<string> {
+  return Excel.run((context) => queueRestore(context, name, before, shape));
+}
+
+/** Puts the table back in `context` (syncing as it goes) and answers its sheet's name. */
+async function queueRestore(
+  context: Excel.RequestContext,
+  name: string,
+  before: Before,
+  shape: TableShape,
+): Promise<string> {
+  const table = asTable(shape);
+  // The table's own sheet, wherever it is now (the user may have renamed it since it was damaged).
+  const excelTable = context.workbook.tables.getItem(name);
+  const worksheet = excelTable.worksheet.load("name");
+  const { top, left, width, rows } = before;
+  const ours = table.columns.length;
+  const height = before.formulas.length;
+  const highlights = await findHighlights(
+    context,
+    worksheet.getRangeByIndexes(top + 1, left, height - 1, ours),
+  );
+  excelTable.resize(worksheet.getRangeByIndexes(top, left, 1 + rows + (before.totals ? 1 : 0), width));
+  if (before.sourceLine)
+    worksheet.getRangeByIndexes(before.sourceLine.row, left, 1, 1).values = [[before.sourceLine.text]];
+  queueRemoveHighlights(highlights);
+  if (before.highlighted) queueHighlights(worksheet, table, { top: top + 1, left, rows, width: ours });
+  const chart = table.chart && (await findChart(context, worksheet, name));
+  // Back to the rows as they were, my council's column found among them again.
+  if (chart)
+    queueChart(worksheet, chart, table, name, { top: top + 1, left, rows, width }, before.formulas.slice(1));
+  const image: CellImage = { formulas: before.formulas, formats: before.formats };
+  const blocks = rowBlocks(height, (r) => jsonBytes(image.formulas[r]) + jsonBytes(image.formats[r]));
+  for (const b of blocks) {
+    const area = worksheet.getRangeByIndexes(top + b.start, left, b.rows, width);
+    area.numberFormat = image.formats.slice(b.start, b.start + b.rows);
+    area.formulas = image.formulas.slice(b.start, b.start + b.rows);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block is the point
+    await context.sync();
+  }
+  return worksheet.name;
 }

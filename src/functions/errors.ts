@@ -38,9 +38,10 @@ export function excelError(kind: ErrorKind, message?: string): ErrorValue {
 const KIND_BY_TEXT = new Map(Object.entries(ERROR_TEXT).map(([kind, text]) => [text, kind as ErrorKind]));
 
 /**
- * The error value a cell holds, if any. Excel calls a function whose range holds an error only when its
- * metadata allows errors (not possible with generated metadata), so this is defensive: CustomFunctions.Error
- * instances pass through; other objects with an error code (`code` or `errorCode`, "#…") are rebuilt.
+ * The error value a cell holds, if any. Excel passes errors in `any` arguments because functions.json allows
+ * them (allowErrorForDataTypeAny, added at build time by scripts/functions-metadata.mjs). CustomFunctions.Error
+ * instances pass through; other objects with an error code (`code` or `errorCode`, "#…", or an Excel error
+ * cell value's `basicValue`, as data types pass it) are rebuilt.
  */
 export function asErrorValue(cell: unknown): ErrorValue | undefined {
   if (typeof cell !== "object" || cell === null) return undefined;
@@ -48,8 +49,8 @@ export function asErrorValue(cell: unknown): ErrorValue | undefined {
   if (cell instanceof FunctionError || (typeof cf?.Error === "function" && cell instanceof cf.Error)) {
     return cell as ErrorValue;
   }
-  const { code, errorCode } = cell as { code?: unknown; errorCode?: unknown };
-  const text = typeof code === "string" ? code : errorCode;
+  const { code, errorCode, type, basicValue } = cell as Record<string, unknown>;
+  const text = typeof code === "string" ? code : type === "Error" ? basicValue : errorCode;
   if (typeof text !== "string" || !text.startsWith("#")) return undefined;
   const kind = KIND_BY_TEXT.get(text);
   const message = (cell as { message?: unknown }).message;

@@ -13,6 +13,7 @@
 // wrong argument with a message instead of Excel's bare #VALUE!), `unknown[][]` a range, a union return
 // type "any", and `Array<Array<…>>` a spilled result. Omitted optional arguments arrive as null.
 import pkg from "../../package.json";
+import { readingBlanks } from "./blanks.js";
 import { asRows, guard, guardAsync } from "./errors.js";
 import * as lookups from "./lookups.js";
 import * as profiles from "./profile.js";
@@ -41,10 +42,16 @@ export function version(): string {
  * @customfunction MAD
  * @param {unknown[][]} values The range of values, e.g. one metric for every council.
  * @param {string} [scale] "raw" (default, as LADE used it) or "normal" (× 1.4826, comparable to a standard deviation).
+ * @param {CustomFunctions.Invocation} [invocation] Supplied by Excel: the arguments' addresses (see blanks.ts).
  * @returns The MAD; #NUM! when the range holds no numbers.
+ * @requiresParameterAddresses
  */
-export function mad(values: unknown[][], scale?: string): number | CustomFunctions.Error {
-  return guard(() => stats.mad(values, scale));
+export function mad(
+  values: unknown[][],
+  scale?: string,
+  invocation?: CustomFunctions.Invocation,
+): number | CustomFunctions.Error | Promise<number | CustomFunctions.Error> {
+  return readingBlanks(invocation, [0], [values, scale], (v, s) => guard(() => stats.mad(v, s)));
 }
 
 /**
@@ -53,10 +60,16 @@ export function mad(values: unknown[][], scale?: string): number | CustomFunctio
  * @customfunction MADSCORE
  * @param {unknown} value The value to score, e.g. your council's figure.
  * @param {unknown[][]} values The range it is compared with (blanks and text ignored).
+ * @param {CustomFunctions.Invocation} [invocation] Supplied by Excel: the arguments' addresses (see blanks.ts).
  * @returns The score; #DIV/0! when the MAD is 0 (over half the values equal the median).
+ * @requiresParameterAddresses
  */
-export function madScore(value: unknown, values: unknown[][]): number | CustomFunctions.Error {
-  return guard(() => stats.madScore(value, values));
+export function madScore(
+  value: unknown,
+  values: unknown[][],
+  invocation?: CustomFunctions.Invocation,
+): number | CustomFunctions.Error | Promise<number | CustomFunctions.Error> {
+  return readingBlanks(invocation, [0, 1], [value, values], (x, v) => guard(() => stats.madScore(x, v)));
 }
 
 /**
@@ -64,10 +77,16 @@ export function madScore(value: unknown, values: unknown[][]): number | CustomFu
  * without a number stay blank.
  * @customfunction MADSCORES
  * @param {unknown[][]} values The range to score.
+ * @param {CustomFunctions.Invocation} [invocation] Supplied by Excel: the arguments' addresses (see blanks.ts).
  * @returns One score per cell; a single error when the range has an error, no numbers or a MAD of 0.
+ * @requiresParameterAddresses
  */
-export function madScores(values: unknown[][]): Array<Array<number | string | CustomFunctions.Error>> {
-  return asRows(guard(() => stats.madScores(values)));
+// Always a promise: the metadata generator declares a spilled result only for an array (or a promise of one).
+export async function madScores(
+  values: unknown[][],
+  invocation?: CustomFunctions.Invocation,
+): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
+  return readingBlanks(invocation, [0], [values], (v) => asRows(guard(() => stats.madScores(v))));
 }
 
 /**
@@ -75,10 +94,16 @@ export function madScores(values: unknown[][]): Array<Array<number | string | Cu
  * @customfunction BAND
  * @param {unknown} score A MAD score.
  * @param {string} [polarity] "higher" (default: higher is better), "lower" (lower is better) or "none" (bands read "much-higher" … "much-lower").
+ * @param {CustomFunctions.Invocation} [invocation] Supplied by Excel: the arguments' addresses (see blanks.ts).
  * @returns The band label.
+ * @requiresParameterAddresses
  */
-export function band(score: unknown, polarity?: string): string | CustomFunctions.Error {
-  return guard(() => stats.band(score, polarity));
+export function band(
+  score: unknown,
+  polarity?: string,
+  invocation?: CustomFunctions.Invocation,
+): string | CustomFunctions.Error | Promise<string | CustomFunctions.Error> {
+  return readingBlanks(invocation, [0], [score, polarity], (x, p) => guard(() => stats.band(x, p)));
 }
 
 /**
@@ -184,14 +209,19 @@ export function themeNames(): string[][] {
  * @param {string} theme A theme's name, e.g. "Use of resources".
  * @param {unknown[][]} scores MAD scores, one per piece of evidence.
  * @param {unknown[][]} [polarities] "higher" (default), "lower" or "none" per score, or one word for all.
+ * @param {CustomFunctions.Invocation} [invocation] Supplied by Excel: the arguments' addresses (see blanks.ts).
  * @returns The theme score; #N/A "Not rated — insufficient evidence" with fewer than two scores.
+ * @requiresParameterAddresses
  */
 export function themeScore(
   theme: string,
   scores: unknown[][],
   polarities?: unknown[][],
-): number | CustomFunctions.Error {
-  return guard(() => themes.themeScore(theme, scores, polarities));
+  invocation?: CustomFunctions.Invocation,
+): number | CustomFunctions.Error | Promise<number | CustomFunctions.Error> {
+  return readingBlanks(invocation, [1], [theme, scores, polarities], (t, s, p) =>
+    guard(() => themes.themeScore(t, s, p)),
+  );
 }
 
 /**
@@ -201,14 +231,19 @@ export function themeScore(
  * @param {string} theme A theme's name, e.g. "Service delivery".
  * @param {unknown[][]} scores MAD scores, one per piece of evidence.
  * @param {unknown[][]} [polarities] "higher" (default), "lower" or "none" per score, or one word for all.
+ * @param {CustomFunctions.Invocation} [invocation] Supplied by Excel: the arguments' addresses (see blanks.ts).
  * @returns The rating, or "Not rated — insufficient evidence" with fewer than two scores.
+ * @requiresParameterAddresses
  */
 export function themeRating(
   theme: string,
   scores: unknown[][],
   polarities?: unknown[][],
-): string | CustomFunctions.Error {
-  return guard(() => themes.themeRating(theme, scores, polarities));
+  invocation?: CustomFunctions.Invocation,
+): string | CustomFunctions.Error | Promise<string | CustomFunctions.Error> {
+  return readingBlanks(invocation, [1], [theme, scores, polarities], (t, s, p) =>
+    guard(() => themes.themeRating(t, s, p)),
+  );
 }
 
 /**

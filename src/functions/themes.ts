@@ -43,6 +43,8 @@ function evidenceOf(scores: unknown, polarities: unknown): Evidence[] | ErrorVal
       if (error) return error;
       if (!isNumber(cell)) continue; // blanks (and text) are not evidence, as MEDIAN ignores them
       const word = words ? (single ? words[0][0] : words[i]?.[j]) : "";
+      const wordError = asErrorValue(word);
+      if (wordError) return wordError;
       const polarity = text(word) === "" ? "higher" : parsePolarity(text(word));
       if (!polarity)
         return excelError(

@@ -3,6 +3,7 @@
 
 import type { CacheEntry, SourceCache } from "./cache.js";
 import { discardBody, errorDetail, readBytes, readTextCapped } from "./readBody.js";
+import { fetchFollowing } from "./redirects.js";
 import { backoffDelay, isRetryable, parseRetryAfter, sleep } from "./retry.js";
 import { SourceError } from "./sourceError.js";
 
@@ -105,7 +106,7 @@ async function fetchOnce<K extends Kind>(
   if (cached?.lastModified) headers["If-Modified-Since"] = cached.lastModified;
 
   try {
-    const response = await (options.fetch ?? fetch)(proxiedUrl(url, options.proxyBase), {
+    const response = await fetchFollowing(options.fetch ?? fetch, url, proxiedUrl(url, options.proxyBase), {
       headers,
       signal: controller.signal,
     });

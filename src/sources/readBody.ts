@@ -16,19 +16,34 @@ export async function readBytesCapped(
   response: Response,
   maxBytes: number,
   tooLarge: (size: string) => Error,
+  cutOff?: (received: number, expected: number | undefined, cause?: unknown) => Error,
 ): Promise<Uint8Array> {
   const declared = Number(response.headers.get("content-length") ?? NaN);
   if (declared > maxBytes) {
     await discardBody(response);
     throw tooLarge(formatBytes(declared));
   }
+  // Content-Length counts the bytes sent: compressed ones when there is a Content-Encoding, not what we read.
+  const encoding = (response.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
+  const expected = Number.isFinite(declared) && encoding === "identity" ? declared : undefined;
   if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch (error) {
+      // The connection dropped part-way (Node's fetch says only "terminated").
+      throw cutOff ? cutOff(received, expected, error) : error;
+    }
+    const { done, value } = next;
+    if (done) {
+      // A runtime that does not check the length itself would hand on a short body as if complete.
+      if (cutOff && expected !== undefined && received < expected) throw cutOff(received, expected);
+      break;
+    }
     received += value.byteLength;
     if (received > maxBytes) {
       await reader.cancel().catch(() => undefined);
@@ -45,9 +60,24 @@ export async function readBytesCapped(
   return bytes;
 }
 
-/** The body as bytes, failing as a SourceError past `maxBytes`. */
+/** The body as bytes, failing as a SourceError past `maxBytes` or when it stops short. */
 export function readBytes(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
-  return readBytesCapped(response, maxBytes, (size) => tooLarge(url, size, maxBytes));
+  return readBytesCapped(
+    response,
+    maxBytes,
+    (size) => tooLarge(url, size, maxBytes),
+    (received, expected, cause) => cutOff(url, received, expected, cause),
+  );
+}
+
+const count = (bytes: number) => `${bytes.toLocaleString("en-GB")} byte${bytes === 1 ? "" : "s"}`;
+
+function cutOff(url: string, received: number, expected: number | undefined, cause: unknown): SourceError {
+  const got =
+    expected === undefined
+      ? `after ${count(received)}`
+      : `(${received.toLocaleString("en-GB")} of ${count(expected)} arrived)`;
+  return new SourceError("truncated", url, `the download was cut off ${got}; try again`, { cause });
 }
 
 function tooLarge(url: string, size: string, maxBytes: number): SourceError {

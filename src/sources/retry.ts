@@ -2,10 +2,13 @@
 
 import { SourceError } from "./sourceError.js";
 
-/** Server errors, rate limiting and dropped connections are often transient; 4xx, timeouts and size are not. */
+/**
+ * Server errors, rate limiting and dropped connections (before or during the body) are often transient;
+ * 4xx, timeouts, size and refused redirects are not.
+ */
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof SourceError)) return false;
-  if (error.reason === "offline") return true;
+  if (error.reason === "offline" || error.reason === "truncated") return true;
   return (
     error.reason === "http" && error.status !== undefined && (error.status >= 500 || error.status === 429)
   );

@@ -1,7 +1,8 @@
 // One error type for every way fetching a published file can fail, so the task pane and the CLI can show
 // the user what went wrong with which file without inspecting fetch internals.
 
-export type SourceErrorReason = "timeout" | "http" | "too-large" | "offline" | "aborted" | "invalid";
+export type SourceErrorReason =
+  "timeout" | "http" | "too-large" | "offline" | "aborted" | "invalid" | "truncated" | "redirect";
 
 export class SourceError extends Error {
   override readonly name = "SourceError";

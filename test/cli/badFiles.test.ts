@@ -64,6 +64,19 @@ describe("cli score FILE with bad files", () => {
     ]);
   });
 
+  it("exits 2 saying a LADE file that ends part-way through a row may have been cut off", () => {
+    const whole = readFileSync(sharedFile("oflog-lade-asc1-4.csv"), "utf8");
+    const lines = whole.trimEnd().split("\n");
+    const last = lines.length; // the file line of the last row, cut after its second field
+    const cut = [...lines.slice(0, -1), lines[last - 1].split(",").slice(0, 2).join(",")].join("\n");
+    const r = cli("score", file("cut.csv", cut));
+    expect([r.status, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toBe(
+      `error: Line ${last}: 2 fields where the header has 12 — the file ends part-way through this row, so it ` +
+        "may have been cut off\n",
+    );
+  });
+
   it("exits 2 for a header-only file", () => {
     const r = cli("score", file("empty.csv", tidy()));
     expect([r.status, r.stdout]).toEqual([2, ""]);

@@ -111,6 +111,21 @@ describe("custom functions in the shared runtime", () => {
     expect(await call("MADSCORE", 5, [[7], [7], [7]])).toMatchObject({ error: "#DIV/0!" });
   });
 
+  it("BENCH.MAD reads a blank cell a build passes as 0 as blank, asking the sheet (the bundled path)", async () => {
+    // A1:A6 holds 10, 20, blank, 0, 40, blank: numbers 10, 20, 0, 40, median 15, MAD 10 (5 with the
+    // blanks counted as zeros).
+    const mad = await pane.page.evaluate(async () => {
+      await Excel.run(async (context) => {
+        const cells = [[10], [20], [""], [0], [40], [""]];
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1:A6").values = cells;
+        await context.sync();
+      });
+      const fn = window.__fakeOffice!.functions.get("MAD")!;
+      return fn([[10], [20], [0], [0], [40], [0]], null, { parameterAddresses: ["Sheet1!A1:A6", ""] });
+    });
+    expect(mad).toBe(10);
+  });
+
   it("an unknown council is #N/A with a message, as a CustomFunctions.Error", async () => {
     const result = await call(
       "METRIC",

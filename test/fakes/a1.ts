@@ -38,7 +38,24 @@ function parseCell(text: string): { row: number; col: number } | undefined {
   return row >= 0 && row < MAX_ROWS && col >= 0 && col < MAX_COLS ? { row, col } : undefined;
 }
 
-/** "B2", "$B$2:C9", "Sheet1!A1:B2" or "'My sheet'!A1"; undefined when it is none of those. */
+/** Whole columns ("D:D", "$B:$C") or whole rows ("3:5"), as Excel's getRange reads them. */
+function wholeLines(first: string, last: string): Rect | undefined {
+  const col = /^\$?([A-Za-z]{1,3})$/;
+  const row = /^\$?(\d+)$/;
+  const [c1, c2] = [col.exec(first), col.exec(last)];
+  if (c1 && c2) {
+    const [a, b] = [columnIndex(c1[1]), columnIndex(c2[1])];
+    if (Math.max(a, b) >= MAX_COLS) return undefined;
+    return { row: 0, col: Math.min(a, b), rows: MAX_ROWS, cols: Math.abs(a - b) + 1 };
+  }
+  const [r1, r2] = [row.exec(first), row.exec(last)];
+  if (!r1 || !r2) return undefined;
+  const [a, b] = [Number(r1[1]) - 1, Number(r2[1]) - 1];
+  if (Math.min(a, b) < 0 || Math.max(a, b) >= MAX_ROWS) return undefined;
+  return { row: Math.min(a, b), col: 0, rows: Math.abs(a - b) + 1, cols: MAX_COLS };
+}
+
+/** "B2", "$B$2:C9", "D:D", "3:5", "Sheet1!A1:B2" or "'My sheet'!A1"; undefined when it is none of those. */
 export function parseAddress(address: string): { sheet?: string; rect: Rect } | undefined {
   const bang = address.lastIndexOf("!");
   let sheet: string | undefined;
@@ -48,6 +65,8 @@ export function parseAddress(address: string): { sheet?: string; rect: Rect } | 
   }
   const [first, last = first, extra] = address.slice(bang + 1).split(":");
   if (extra !== undefined) return undefined;
+  const whole = address.slice(bang + 1).includes(":") ? wholeLines(first, last) : undefined;
+  if (whole) return { sheet, rect: whole };
   const a = parseCell(first);
   const b = parseCell(last);
   if (!a || !b) return undefined;

@@ -34,9 +34,24 @@ const PROPS = [
   "formulas",
   "formulasR1C1",
   "numberFormat",
+  "valueTypes",
 ] as const;
 
 type Grid = Scalar[][];
+
+const ERROR_CODES = new Set([
+  "#DIV/0!",
+  "#N/A",
+  "#NAME?",
+  "#NULL!",
+  "#NUM!",
+  "#REF!",
+  "#VALUE!",
+  "#SPILL!",
+  "#CALC!",
+]);
+const typeOf = (v: Scalar): string =>
+  typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
 
 function grid<T>(rect: Rect, cell: (row: number, col: number) => T): T[][] {
   return Array.from({ length: rect.rows }, (_, i) =>
@@ -129,6 +144,15 @@ export class FakeRange extends FakeObject<RangeRef> {
         });
       case "numberFormat":
         return grid(rect, (r, c) => cells.get(r, c)?.format ?? GENERAL);
+      case "valueTypes":
+        // Excel.RangeValueType: "Empty" only for a cell with nothing in it (a formula giving "" is a String).
+        return grid(rect, (r, c) => {
+          const cell = cells.get(r, c);
+          if (cell?.formula === undefined)
+            return cell?.value === undefined || cell.value === "" ? "Empty" : typeOf(cell.value);
+          const v = (result ??= calculated(this.context.state, sheet))(r, c);
+          return typeof v === "string" && ERROR_CODES.has(v) ? "Error" : typeOf(v);
+        });
     }
     throw new Error(`unreachable: ${prop}`);
   }
@@ -198,6 +222,11 @@ export class FakeRange extends FakeObject<RangeRef> {
 
   get numberFormat(): string[][] {
     return this.prop("numberFormat");
+  }
+
+  /** ExcelApi 1.1: each cell's Excel.RangeValueType. */
+  get valueTypes(): string[][] {
+    return this.prop("valueTypes");
   }
   set numberFormat(input: string[][]) {
     this.setProp("numberFormat", input, ({ sheet, rect }) => {

@@ -19,7 +19,7 @@ export interface FunctionMetadata {
   name: string;
   parameters: ParameterMetadata[];
   result: { type?: string; dimensionality?: string };
-  options?: { cancelable?: boolean };
+  options?: { cancelable?: boolean; requiresParameterAddresses?: boolean };
 }
 
 export const generated = await generateCustomFunctionsMetadata(join(repoRoot, "src/functions/functions.ts"));
@@ -35,10 +35,10 @@ export function excel(id: string, ...args: unknown[]): unknown {
   return excelWith(id, {}, ...args);
 }
 
-/** Like `excel`, with the invocation object Excel passes to cancelable functions. */
+/** Like `excel`, with the invocation object Excel passes last (cancelable functions, parameter addresses). */
 export function excelWith(
   id: string,
-  invocation: CustomFunctions.CancelableInvocation,
+  invocation: Partial<CustomFunctions.CancelableInvocation> & { parameterAddresses?: string[] },
   ...args: unknown[]
 ): unknown {
   const meta = metadata.find((m) => m.id === id);
@@ -47,7 +47,7 @@ export function excelWith(
   if (args.length > meta.parameters.length)
     throw new Error(`${id} takes ${meta.parameters.length} arguments`);
   const full = [...args, ...Array<null>(meta.parameters.length - args.length).fill(null)];
-  if (meta.options?.cancelable) full.push(invocation);
+  if (meta.options?.cancelable || meta.options?.requiresParameterAddresses) full.push(invocation);
   return fn(...full);
 }
 

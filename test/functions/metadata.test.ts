@@ -74,7 +74,14 @@ describe("BENCH function metadata", () => {
 
   it("makes METRIC, and only METRIC, cancelable, with no other options", () => {
     expect(fn("METRIC").options).toEqual({ cancelable: true });
-    expect(metadata.filter((f) => f.options).map((f) => f.id)).toEqual(["METRIC"]);
+    expect(metadata.filter((f) => f.options?.cancelable).map((f) => f.id)).toEqual(["METRIC"]);
+  });
+
+  // Blank cells some builds pass as 0 are told apart through the arguments' addresses (blanks.ts).
+  it("asks for the arguments' addresses where a blank must not count as 0, and nowhere else", () => {
+    const addressed = metadata.filter((f) => f.options?.requiresParameterAddresses).map((f) => f.id);
+    expect(addressed.sort()).toEqual(["BAND", "MAD", "MADSCORE", "MADSCORES", "THEMERATING", "THEMESCORE"]);
+    for (const id of addressed) expect(fn(id).options).toEqual({ requiresParameterAddresses: true });
   });
 
   it("describes every function and every parameter for Excel's formula help", () => {

@@ -96,8 +96,8 @@ describe("scores too large to represent", () => {
     expect(excel("MADSCORE", 1e-300, range)).toBe(-1);
   });
 
-  it("MADSCORES puts #NUM! in that cell alone and scores the others", () => {
-    const out = excel("MADSCORES", range) as unknown[][];
+  it("MADSCORES puts #NUM! in that cell alone and scores the others", async () => {
+    const out = (await excel("MADSCORES", range)) as unknown[][];
     expectError(out[0][0], "#NUM!", /too large/);
     expect(out[1][0]).toBe(-1);
     expect(out[2][0]).toBe(0);
@@ -105,22 +105,22 @@ describe("scores too large to represent", () => {
 });
 
 describe("BENCH.MADSCORES", () => {
-  it("spills a score for every cell in the range's shape, blank where a cell has no number", () => {
+  it("spills a score for every cell in the range's shape, blank where a cell has no number", async () => {
     const range = [
       [1, 2, ""],
       [3, null, 4],
       ["x", 9, true],
     ];
-    expect(excel("MADSCORES", range)).toEqual([
+    expect(await excel("MADSCORES", range)).toEqual([
       [-2, -1, ""],
       [0, "", 1],
       ["", 6, ""],
     ]);
   });
 
-  it("agrees with MADSCORE cell by cell", () => {
+  it("agrees with MADSCORE cell by cell", async () => {
     const range = column(3.2, 7.7, null, 1.05, 9.9, 4.4, 4.4, "", 12);
-    const spilled = excel("MADSCORES", range) as unknown[][];
+    const spilled = (await excel("MADSCORES", range)) as unknown[][];
     range.forEach(([v], i) => {
       expect(spilled[i]).toHaveLength(1);
       if (typeof v === "number") expect(spilled[i][0]).toBe(excel("MADSCORE", v, range));
@@ -128,11 +128,11 @@ describe("BENCH.MADSCORES", () => {
     });
   });
 
-  it("gives one error, as a 1×1 spill, when the range has no numbers or a MAD of 0", () => {
-    const none = excel("MADSCORES", column("a", null)) as unknown[][];
+  it("gives one error, as a 1×1 spill, when the range has no numbers or a MAD of 0", async () => {
+    const none = (await excel("MADSCORES", column("a", null))) as unknown[][];
     expect(none).toHaveLength(1);
     expectError(none[0][0], "#NUM!");
-    const flat = excel("MADSCORES", column(5, 5, 5, 8)) as unknown[][];
+    const flat = (await excel("MADSCORES", column(5, 5, 5, 8))) as unknown[][];
     expect(flat).toHaveLength(1);
     expectError(flat[0][0], "#DIV/0!", "MAD is 0");
   });
@@ -141,11 +141,11 @@ describe("BENCH.MADSCORES", () => {
 describe("an error value inside a range", () => {
   const na = new FakeError("#N/A", "missing lookup");
 
-  it("is returned by MAD, MADSCORE and MADSCORES", () => {
+  it("is returned by MAD, MADSCORE and MADSCORES", async () => {
     const range = column(1, 2, na, 4);
     expect(excel("MAD", range)).toBe(na);
     expect(excel("MADSCORE", 1, range)).toBe(na);
-    expect(excel("MADSCORES", range)).toEqual([[na]]);
+    expect(await excel("MADSCORES", range)).toEqual([[na]]);
   });
 
   it("is rebuilt from a plain object carrying the code, as the runtime may pass it", () => {
@@ -153,6 +153,14 @@ describe("an error value inside a range", () => {
     expectError(excel("MAD", column(1, { errorCode: "#N/A" })), "#N/A");
     // Excel cannot return #REF! from a custom function: #VALUE! naming it instead.
     expectError(excel("MAD", column(1, { code: "#REF!" })), "#VALUE!", "#REF!");
+  });
+
+  it("is read from an Excel error cell value, as data types (on in the metadata) pass it", async () => {
+    const div0 = { type: "Error", basicType: "Error", basicValue: "#DIV/0!", errorType: "Div0" };
+    expectError(excel("MAD", column(1, div0)), "#DIV/0!");
+    expectError(excel("MADSCORE", div0, column(1, 2, 3)), "#DIV/0!");
+    const ref = { type: "Error", basicValue: "#REF!", errorType: "Ref" };
+    expectError(((await excel("MADSCORES", column(1, ref))) as unknown[][])[0][0], "#VALUE!", "#REF!");
   });
 
   it("as the value to score, is returned too", () => {

@@ -5,7 +5,7 @@ import { run } from "../../src/cli/run.js";
 import { NOT_RATED } from "../../src/core/bestValue.js";
 import { useBenchmarks, useLocalEvidence } from "../../src/functions/data.js";
 import { shippedBenchmarks } from "../excel/shipped.js";
-import { excel, expectError, installCustomFunctions } from "./excel.js";
+import { excel, expectError, FakeError, installCustomFunctions } from "./excel.js";
 
 beforeAll(() => {
   installCustomFunctions();
@@ -44,6 +44,12 @@ describe("BENCH.THEMESCORE and THEMERATING", () => {
       /Unknown theme .*Use of resources/,
     );
     expectError(excel("THEMERATING", "Culture", column(1, 2), column("up", "down")), "#VALUE!", /polarity/);
+  });
+
+  it("return an error in the scores or the polarities as the result, not a message about its text", () => {
+    const na = new FakeError("#N/A", "no polarity");
+    expect(excel("THEMESCORE", "Culture", column(1, 2), column("higher", na))).toBe(na);
+    expect(excel("THEMERATING", "Culture", column(1, na), null)).toBe(na);
   });
 
   it("BENCH.THEMES spills the seven themes", () => {

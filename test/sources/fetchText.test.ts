@@ -1,7 +1,10 @@
 import { readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createMemoryCache, fetchText, SourceError } from "../../src/sources/index.js";
 import { startFixtureServer, type FixtureServer } from "../support/fixtureServer.js";
+import { listen } from "../support/listen.js";
 import { sharedFile } from "../support/paths.js";
 
 let fixture: FixtureServer;
@@ -170,5 +173,117 @@ describe("fetchText", () => {
     );
     expect(error.reason).toBe("aborted");
     expect(fixture.log()).toHaveLength(0);
+  });
+});
+
+/**
+ * A publisher on https (which these tests cannot serve) whose file has moved to `location`: it answers as
+ * fetch does, the redirect itself when asked not to follow, else whatever `location` serves.
+ */
+function movedOnHttps(location: string): { fetch: typeof fetch; asked: string[] } {
+  const asked: string[] = [];
+  const publisher: typeof fetch = async (input, init) => {
+    const url = String(input);
+    if (!url.startsWith("https://publisher.test/")) return fetch(input, init);
+    asked.push(url);
+    if (init?.redirect === "manual") return new Response(null, { status: 302, headers: { location } });
+    return fetch(location, { ...init, redirect: "follow" });
+  };
+  return { fetch: publisher, asked };
+}
+
+describe("fetchText redirects", () => {
+  it("follows a redirect on the same host", async () => {
+    const { text } = await fetchText(`${fixture.url}/redirect?code=301&to=/data/waste-sample.csv`);
+    expect(text).toBe(await readFile(sharedFile("waste-sample.csv"), "utf8"));
+  });
+
+  it("refuses a redirect from https down to http, naming both addresses, without asking the http one", async () => {
+    const insecure = `${fixture.url}/data/waste-sample.csv`;
+    const publisher = movedOnHttps(insecure);
+    const url = "https://publisher.test/waste.csv";
+    const error = await failure(fetchText(url, { ...fast, fetch: publisher.fetch }));
+    expect(error.reason).toBe("redirect");
+    expect(error.message).toBe(
+      `Could not fetch ${url}: refused the redirect from ${url} to ${insecure}, which leaves https ` +
+        "(the file could be altered on the way)",
+    );
+    expect(fixture.log()).toHaveLength(0);
+    expect(publisher.asked).toEqual([url]); // not retried: asking again would be refused again
+  });
+
+  it("stops after five redirects", async () => {
+    const error = await failure(fetchText(`${fixture.url}/loop`, fast));
+    expect(error.reason).toBe("redirect");
+    expect(error.message).toBe(`Could not fetch ${fixture.url}/loop: more than 5 redirects`);
+    expect(fixture.requests("/loop")).toBe(6);
+  });
+});
+
+/** A server that writes `raw` (status line, headers and as much body as it likes) and hangs up. */
+async function rawServer(
+  raw: string | Buffer,
+): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
+  let requests = 0;
+  const server: Server = createServer((_req, res) => {
+    requests++;
+    res.socket?.end(raw);
+  });
+  const listening = await listen(server);
+  return { url: listening.url, requests: () => requests, close: listening.close };
+}
+
+describe("fetchText downloads cut off", () => {
+  it("fails when the connection drops before the declared Content-Length arrived, after retrying", async () => {
+    const body = "areacd,areanm,period,indicator,value\nE07000245,West Suffolk,2023-24,x,10\nE0700";
+    const server = await rawServer(
+      `HTTP/1.1 200 OK\r\ncontent-type: text/csv\r\ncontent-length: 1000\r\n\r\n${body}`,
+    );
+    try {
+      const error = await failure(fetchText(`${server.url}/waste.csv`, fast));
+      expect(error.reason).toBe("truncated");
+      expect(error.message).toMatch(
+        new RegExp(
+          `^Could not fetch ${server.url}/waste.csv: the download was cut off \\((\\d+) of 1,000 bytes arrived\\); try again$`,
+        ),
+      );
+      const received = Number(/\((\d+) of/.exec(error.message)![1]);
+      expect(received).toBeLessThanOrEqual(body.length);
+      expect(server.requests()).toBe(3);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("fails when a body ends short of its Content-Length without the runtime noticing", async () => {
+    // Not every fetch checks the length itself; this one hands on what arrived as the whole body.
+    const lenient: typeof fetch = async () =>
+      new Response("areacd,areanm,period,indicator,value\nE07", { headers: { "content-length": "2048" } });
+    const error = await failure(
+      fetchText("https://publisher.test/a.csv", { ...fast, attempts: 1, fetch: lenient }),
+    );
+    expect(error.reason).toBe("truncated");
+    expect(error.message).toBe(
+      "Could not fetch https://publisher.test/a.csv: the download was cut off (40 of 2,048 bytes arrived); try again",
+    );
+  });
+
+  it("does not compare a gzipped body's Content-Length (the compressed size) with the text", async () => {
+    const text = await readFile(sharedFile("waste-sample.csv"), "utf8");
+    const gzipped = gzipSync(text);
+    const server = await rawServer(
+      Buffer.concat([
+        Buffer.from(
+          `HTTP/1.1 200 OK\r\ncontent-type: text/csv\r\ncontent-encoding: gzip\r\ncontent-length: ${gzipped.length}\r\n\r\n`,
+        ),
+        gzipped,
+      ]),
+    );
+    try {
+      expect(gzipped.length).toBeLessThan(text.length);
+      expect((await fetchText(`${server.url}/waste.csv`)).text).toBe(text);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -75,10 +75,13 @@ export function readCsv(text: string): CsvTable {
   lines.shift();
   if (!header.length) throw new FormatError("The file is empty");
   rows.forEach((r, k) => {
-    if (r.length !== header.length)
-      throw new FormatError(
-        `Line ${lines[k]}: ${r.length} field${r.length === 1 ? "" : "s"} where the header has ${header.length}`,
-      );
+    if (r.length === header.length) return;
+    const problem = `Line ${lines[k]}: ${r.length} field${r.length === 1 ? "" : "s"} where the header has ${header.length}`;
+    // A short last row is what a download cut off mid-line leaves: say so rather than only count fields.
+    const cut = k === rows.length - 1 && r.length < header.length;
+    throw new FormatError(
+      cut ? `${problem} — the file ends part-way through this row, so it may have been cut off` : problem,
+    );
   });
   return { header, rows, lines };
 }

@@ -2,11 +2,16 @@
 // (ODS pads sheets to a million rows and 16,384 columns that way) are never materialised.
 import type { SaxesTagPlain } from "saxes";
 import { parseXml } from "./xml.js";
-import { SpreadsheetError, type Cell, type ReadOptions, type Sheet } from "./types.js";
+import {
+  cellBudget,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  SpreadsheetError,
+  type Cell,
+  type ReadOptions,
+  type Sheet,
+} from "./types.js";
 import { unzipEntries } from "./zip.js";
-
-const MAX_COLUMNS = 16_384;
-const MAX_ROWS = 1_048_576;
 
 function repeat(tag: SaxesTagPlain, attribute: string, cap: number): number {
   const n = Number(tag.attributes[attribute] ?? 1);
@@ -42,6 +47,7 @@ export function readOds(bytes: Uint8Array, options: ReadOptions = {}, what = "Th
   if (!content) throw new SpreadsheetError(`${what} is not an ODS spreadsheet (it has no content.xml)`);
   const wanted = options.sheets ?? (() => true);
   const sheets: Sheet[] = [];
+  const spend = cellBudget(what); // a row repeated a million times, 16,384 cells wide, is 17 billion cells
 
   let sheet: Sheet | undefined; // the sheet being read, if wanted
   let row: Cell[] = [];
@@ -112,6 +118,8 @@ export function readOds(bytes: Uint8Array, options: ReadOptions = {}, what = "Th
         else if (name === "table:table-row") {
           if (!row.length) pendingRows += rowRepeat;
           else {
+            const padding = Math.min(pendingRows, MAX_ROWS - sheet.rows.length);
+            spend(padding + Math.min(rowRepeat, MAX_ROWS - sheet.rows.length - padding) * (row.length + 1));
             for (; pendingRows > 0 && sheet.rows.length < MAX_ROWS; pendingRows--) sheet.rows.push([]);
             pendingRows = 0;
             for (let i = 0; i < rowRepeat && sheet.rows.length < MAX_ROWS; i++)

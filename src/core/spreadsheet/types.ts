@@ -22,3 +22,26 @@ export interface ReadOptions {
 export class SpreadsheetError extends Error {
   override readonly name = "SpreadsheetError";
 }
+
+/** A sheet's size in Excel and LibreOffice: no cell lies beyond row 1,048,576 or column 16,384 (XFD). */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+/**
+ * Cells (and rows) one file may fill: 65 times the largest file read (ENV18: 153,219 cells), while a
+ * small damaged file whose repeat counts or cell references spell billions of cells is refused, not
+ * allowed to fill the memory of the pane or worker.
+ */
+export const MAX_CELLS = 10_000_000;
+
+/** Counts the cells a reader keeps; throws once a file has more than MAX_CELLS. */
+export function cellBudget(what: string): (cells: number) => void {
+  let left = MAX_CELLS;
+  return (cells) => {
+    left -= cells;
+    if (left < 0)
+      throw new SpreadsheetError(
+        `${what} is too large to read (more than 10 million cells); it may be damaged: download it again`,
+      );
+  };
+}

@@ -1,20 +1,31 @@
 // Office Open XML workbooks (.xlsx): the workbook's sheet list, shared strings and the wanted sheets,
 // each read as a stream of rows.
 import { parseXml } from "./xml.js";
-import { SpreadsheetError, type Cell, type ReadOptions, type Sheet } from "./types.js";
+import {
+  cellBudget,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  SpreadsheetError,
+  type Cell,
+  type ReadOptions,
+  type Sheet,
+} from "./types.js";
 import { unzipEntries } from "./zip.js";
 
-/** "BC12" -> 54 (0-based column), or -1 if there is no reference. */
+/** "BC12" -> 54 (0-based column), -1 if there is no reference; past XFD it stops counting (>= MAX_COLUMNS). */
 function columnOf(ref: string | undefined): number {
   if (!ref) return -1;
   let n = 0;
   for (const ch of ref) {
     const code = ch.charCodeAt(0);
-    if (code < 65 || code > 90) break;
+    if (code < 65 || code > 90 || n > MAX_COLUMNS) break;
     n = n * 26 + code - 64;
   }
   return n - 1;
 }
+
+/** A name from the file, cut short for a message. */
+const shown = (text: string): string => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
 function sheetList(files: Record<string, Uint8Array>, what: string): { name: string; path: string }[] {
   const workbook = files["xl/workbook.xml"];
@@ -41,7 +52,7 @@ function sheetList(files: Record<string, Uint8Array>, what: string): { name: str
         if (t.name !== "sheet") return;
         const target = targets.get(t.attributes["r:id"]) ?? "";
         const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
-        sheets.push({ name: t.attributes.name, path });
+        sheets.push({ name: t.attributes.name ?? "", path }); // a damaged file can leave it out
       },
       close() {},
       text() {},
@@ -84,8 +95,11 @@ function readSheet(
   name: string,
   strings: string[],
   what: string,
+  spend: (cells: number) => void,
   onProgress?: (f: number) => void,
 ): Sheet {
+  const damaged = (problem: string) =>
+    new SpreadsheetError(`${what} is damaged: sheet "${shown(name)}" has ${problem}`);
   const rows: Cell[][] = [];
   let row: Cell[] = [];
   let rowIndex = -1;
@@ -105,9 +119,16 @@ function readSheet(
         if (t.name === "row") {
           const r = Number(t.attributes.r);
           rowIndex = Number.isInteger(r) && r > 0 ? r - 1 : rowIndex + 1;
+          // Padding up to a row or column past the sheet's end would fill memory, not read a cell.
+          if (rowIndex >= MAX_ROWS)
+            throw damaged(
+              `a row numbered ${shown(String(t.attributes.r ?? rowIndex + 1))}, past the last row (1,048,576)`,
+            );
           row = [];
         } else if (t.name === "c") {
           cell = { column: columnOf(t.attributes.r), type: t.attributes.t ?? "n" };
+          if (cell.column >= MAX_COLUMNS)
+            throw damaged(`a cell at ${shown(t.attributes.r)}, past the last column (XFD)`);
           text = [];
         } else if (cell && (t.name === "v" || t.name === "t")) inValue = true;
       },
@@ -123,6 +144,7 @@ function readSheet(
           }
           cell = undefined;
         } else if (tag === "row" && row.length) {
+          spend(Math.max(0, rowIndex - rows.length) + row.length + 1);
           while (rows.length < rowIndex) rows.push([]);
           rows[rowIndex] = row;
         }
@@ -148,10 +170,13 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}, what = "T
   const paths = new Set(wanted.map((s) => s.path));
   const files = wanted.length ? unzipEntries(bytes, (p) => paths.has(p), what) : {};
   const strings = sharedStrings(meta["xl/sharedStrings.xml"], what);
+  const spend = cellBudget(what);
   return wanted.map((s, i) => {
-    const file = files[s.path];
-    if (!file) throw new SpreadsheetError(`${what} lists sheet "${s.name}" but does not contain it`);
+    // Own entries only: a sheet's path can be any text, "constructor" included.
+    const file = Object.hasOwn(files, s.path) ? files[s.path] : undefined;
+    const sheet = s.name ? `sheet "${shown(s.name)}"` : "a sheet with no name";
+    if (!file) throw new SpreadsheetError(`${what} lists ${sheet} but does not contain it`);
     const progress = options.onProgress && ((f: number) => options.onProgress?.((i + f) / wanted.length));
-    return readSheet(file, s.name, strings, what, progress);
+    return readSheet(file, s.name, strings, what, spend, progress);
   });
 }
