@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const BENCHES = ["stats.ts", "functions.ts", "bundle.ts", "excel.ts", "cli.ts"];
+const BENCHES = ["stats.ts", "functions.ts", "bundle.ts", "excel.ts", "cli.ts", "proxyLoad.ts"];
 
 const run = (command: string, args: string[]) =>
   spawnSync(command, args, { cwd: root, stdio: "inherit" }).status ?? 1;

@@ -24,6 +24,10 @@ export interface ServerOptions {
   cacheTtlMs?: number;
   /** Memory the cache may use for bodies. Default 200 MB. */
   cacheMaxBytes?: number;
+  /** Upstream downloads at once. Default 8. */
+  maxDownloads?: number;
+  /** Bytes of bodies being downloaded held at once. Default 100 MB. */
+  maxBufferedBytes?: number;
 }
 
 export const DEFAULT_PROXY_MAX_BYTES = 20 * 1024 * 1024;
@@ -40,6 +44,11 @@ export function createServer(options: ServerOptions = {}): http.Server {
     fetchImpl: options.fetchImpl ?? fetch,
     timeoutMs: options.timeoutMs ?? DEFAULT_PROXY_TIMEOUT_MS,
     maxBytes: options.maxBytes ?? DEFAULT_PROXY_MAX_BYTES,
+    limits: {
+      downloads: options.maxDownloads ?? 8,
+      bufferedBytes: options.maxBufferedBytes ?? 100 * 1024 * 1024,
+    },
+    load: { downloads: 0, bufferedBytes: 0 },
     cache: createResponseCache(
       options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
       options.cacheMaxBytes ?? 200 * 1024 * 1024,

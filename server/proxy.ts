@@ -5,7 +5,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkTarget, type TargetPolicy } from "./allowlist.js";
 import { sendJson } from "./respond.js";
 import type { CachedResponse, ResponseCache } from "./responseCache.js";
-import { fetchUpstream, ProxyError } from "./upstream.js";
+import { PROXY_HEADERS, safeContentType } from "./securityHeaders.js";
+import { busy, fetchUpstream, ProxyError } from "./upstream.js";
 
 export interface ProxyContext {
   policy: TargetPolicy;
@@ -13,40 +14,27 @@ export interface ProxyContext {
   timeoutMs: number;
   maxBytes: number;
   cache: ResponseCache;
+  /** Upstream downloads at once, and bytes of their bodies held at once, beyond which clients get 503. */
+  limits: { downloads: number; bufferedBytes: number };
+  /** What is under way now. */
+  load: { downloads: number; bufferedBytes: number };
 }
 
-const CORS = {
-  "access-control-allow-origin": "*",
-  "access-control-expose-headers": "ETag, Last-Modified, X-Proxy-Cache",
-};
+// No CORS headers: the pane calls the proxy from its own origin, and no other site may read through it.
+const BASE = PROXY_HEADERS;
 
 export async function handleProxy(
   req: IncomingMessage,
   res: ServerResponse,
   ctx: ProxyContext,
 ): Promise<void> {
-  if (req.method === "OPTIONS") {
-    res.writeHead(204, {
-      ...CORS,
-      "access-control-allow-methods": "GET, HEAD, OPTIONS",
-      "access-control-allow-headers": "If-None-Match, If-Modified-Since",
-      "access-control-max-age": "86400",
-    });
-    res.end();
-    return;
-  }
   if (req.method !== "GET" && req.method !== "HEAD") {
-    sendJson(
-      res,
-      405,
-      { error: `method ${req.method} not allowed` },
-      { ...CORS, allow: "GET, HEAD, OPTIONS" },
-    );
+    sendJson(res, 405, { error: `method ${req.method} not allowed` }, { ...BASE, allow: "GET, HEAD" });
     return;
   }
   const target = checkTarget(new URL(req.url ?? "/", "http://proxy").searchParams.get("url"), ctx.policy);
   if (!target.ok) {
-    sendJson(res, target.status, { error: target.error }, CORS);
+    sendJson(res, target.status, { error: target.error }, BASE);
     return;
   }
   const key = target.url.href;
@@ -59,10 +47,25 @@ export async function handleProxy(
   }
   // Without the client's own validators, revalidate a stale copy with ours.
   const stale = Object.keys(conditional).length ? undefined : cached?.entry;
+  // Each download holds its whole body in memory until it is sent: 40 at once of 19 MB each was 1.2 GB.
+  // So each books the largest body it may bring (less once the publisher declares its size), and a
+  // download starts only while there is room for that.
+  const { load, limits } = ctx;
+  if (load.downloads >= limits.downloads || load.bufferedBytes + ctx.maxBytes > limits.bufferedBytes)
+    return sendFailure(res, busy());
+  let booked = ctx.maxBytes;
+  load.downloads++;
+  load.bufferedBytes += booked;
+  const declared = (bytes: number) => {
+    const now = Math.min(bytes, ctx.maxBytes);
+    load.bufferedBytes += now - booked;
+    booked = now;
+  };
   try {
     const result = await fetchUpstream(target.url, {
       ...ctx,
       conditional: stale ? validators(stale) : conditional,
+      declared,
     });
     if (result.status === 304) {
       if (!stale) {
@@ -85,10 +88,16 @@ export async function handleProxy(
     if (!result.noStore) ctx.cache.set(key, entry);
     sendCached(res, entry, {}, "MISS");
   } catch (error) {
-    const failure = error instanceof ProxyError ? error : new ProxyError(502, String(error));
-    const extra = failure.retryAfter ? { ...CORS, "retry-after": failure.retryAfter } : CORS;
-    sendJson(res, failure.status, { error: failure.message }, extra);
+    sendFailure(res, error instanceof ProxyError ? error : new ProxyError(502, String(error)));
+  } finally {
+    load.downloads--;
+    load.bufferedBytes -= booked;
   }
+}
+
+function sendFailure(res: ServerResponse, failure: ProxyError): void {
+  const extra = failure.retryAfter ? { ...BASE, "retry-after": failure.retryAfter } : BASE;
+  sendJson(res, failure.status, { error: failure.message }, extra);
 }
 
 function conditionalHeaders(req: IncomingMessage): Record<string, string> {
@@ -137,7 +146,9 @@ function sendCached(
     200,
     headers({
       ...common,
-      "content-type": entry.contentType,
+      // Download-only: a body is data for a reader, never a page of this origin.
+      "content-type": safeContentType(entry.contentType),
+      "content-disposition": "attachment",
       "content-length": String(entry.body.byteLength),
       // The browser should come back with its ETag rather than reuse a copy unasked.
       "cache-control": "no-cache",
@@ -147,7 +158,7 @@ function sendCached(
 }
 
 function headers(values: Record<string, string | undefined>): Record<string, string> {
-  const out: Record<string, string> = { ...CORS };
+  const out: Record<string, string> = { ...BASE };
   for (const [name, value] of Object.entries(values)) if (value !== undefined) out[name] = value;
   return out;
 }

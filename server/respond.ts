@@ -12,6 +12,7 @@ export function sendJson(
   res.writeHead(status, {
     ...headers,
     "content-type": "application/json; charset=utf-8",
+    "x-content-type-options": "nosniff",
     "content-length": String(Buffer.byteLength(text)),
   });
   res.end(text);

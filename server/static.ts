@@ -5,6 +5,7 @@ import { realpath, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { sendJson } from "./respond.js";
+import { PAGE_CSP } from "./securityHeaders.js";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -70,6 +71,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
     "content-type": contentTypeFor(file),
     "content-length": String(size),
     "x-content-type-options": "nosniff",
+    ...(/\.html$/i.test(file) ? { "content-security-policy": PAGE_CSP } : {}),
   });
   if (req.method === "HEAD") {
     res.end();

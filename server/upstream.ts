@@ -24,6 +24,8 @@ export interface UpstreamOptions {
   maxBytes: number;
   /** If-None-Match / If-Modified-Since to forward. */
   conditional: Record<string, string>;
+  /** Told the body's declared size (Content-Length) once the publisher answers. */
+  declared?: (bytes: number) => void;
 }
 
 export type UpstreamResult =
@@ -69,6 +71,8 @@ export async function fetchUpstream(start: URL, options: UpstreamOptions): Promi
           response.headers.get("retry-after") ?? undefined,
         );
       }
+      const length = Number(response.headers.get("content-length") ?? NaN);
+      if (Number.isFinite(length)) options.declared?.(length);
       const body = await readCapped(response, options.maxBytes, url);
       const contentType = response.headers.get("content-type") ?? undefined;
       const noStore = /no-store/i.test(response.headers.get("cache-control") ?? "");
@@ -96,6 +100,11 @@ function nextHop(from: URL, location: string | null, redirects: number, policy: 
   const check = checkTarget(new URL(location, from).href, policy);
   if (!check.ok) throw new ProxyError(check.status, `redirect from ${from.href} refused: ${check.error}`);
   return check.url;
+}
+
+/** The proxy is at its limit of downloads or memory: the client should try again shortly. */
+export function busy(): ProxyError {
+  return new ProxyError(503, "the data proxy is busy with other downloads: try again in a few seconds", "5");
 }
 
 async function readCapped(response: Response, maxBytes: number, url: URL): Promise<Buffer> {

@@ -36,7 +36,7 @@ const wasteSample = () => readFile(sharedFile("waste-sample.csv"), "utf8");
 const noNetwork: typeof fetch = () => Promise.reject(new Error("the proxy tried to fetch"));
 
 describe("data proxy", () => {
-  it("fetches an allowed file with its type, validators and CORS header", async () => {
+  it("fetches an allowed file with its type and validators, and no CORS header", async () => {
     await startProxy();
     const response = await viaProxy(`${upstream.url}/data/waste-sample.csv`);
     expect(response.status).toBe(200);
@@ -44,7 +44,8 @@ describe("data proxy", () => {
     expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(response.headers.get("etag")).toMatch(/^".+"$/);
     expect(response.headers.get("last-modified")).toBeTruthy();
-    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    // The pane calls the proxy from its own origin; no other site may read publishers' files through it.
+    expect(response.headers.get("access-control-allow-origin")).toBeNull();
   });
 
   it("labels a .csv file text/csv when the publisher gives no type", async () => {
@@ -58,7 +59,7 @@ describe("data proxy", () => {
     const missing = await fetch(`${proxy!.url}/api/fetch`);
     expect(missing.status).toBe(400);
     expect((await missing.json()).error).toMatch(/missing url/);
-    expect(missing.headers.get("access-control-allow-origin")).toBe("*");
+    expect(missing.headers.get("access-control-allow-origin")).toBeNull();
     const invalid = await viaProxy("not a url");
     expect(invalid.status).toBe(400);
     expect((await invalid.json()).error).toMatch(/not a valid URL/);
@@ -219,12 +220,64 @@ describe("data proxy", () => {
     expect(last.status).toBe(304);
   });
 
-  it("answers CORS preflight requests", async () => {
+  it("answers no CORS preflight: OPTIONS is not allowed, and says nothing of origins", async () => {
     await startProxy({ fetchImpl: noNetwork });
     const response = await fetch(`${proxy!.url}/api/fetch?url=x`, { method: "OPTIONS" });
-    expect(response.status).toBe(204);
-    expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    expect(response.headers.get("access-control-allow-headers")).toMatch(/If-None-Match/);
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, HEAD");
+    expect(response.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
+
+describe("hostile content through the data proxy", () => {
+  /** A publisher (or whatever answers for it) that sends this body with this type. */
+  const sends =
+    (type: string, body: string): typeof fetch =>
+    async () =>
+      new Response(body, { status: 200, headers: { "content-type": type } });
+
+  it.each([
+    ["text/html; charset=utf-8", "<script>parent.postMessage(document.cookie,'*')</script>"],
+    ["image/svg+xml", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'],
+    ["application/javascript", "alert(1)"],
+    ["application/xhtml+xml", "<html xmlns='http://www.w3.org/1999/xhtml'><script>alert(1)</script></html>"],
+  ])("serves %s from upstream as a download of bytes, sandboxed and not sniffed", async (type, body) => {
+    await startProxy({ allowHosts: ["publisher.test"], fetchImpl: sends(type, body) });
+    const response = await viaProxy("https://publisher.test/file.csv");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/octet-stream");
+    expect(response.headers.get("content-disposition")).toBe("attachment");
+    expect(response.headers.get("content-security-policy")).toMatch(/^sandbox\b/);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await response.text()).toBe(body); // the bytes themselves are the reader's to judge
+  });
+
+  it("keeps the types the readers accept, still as a sandboxed download", async () => {
+    const ods = "application/vnd.oasis.opendocument.spreadsheet";
+    await startProxy({ allowHosts: ["publisher.test"], fetchImpl: sends(ods, "PK") });
+    const response = await viaProxy("https://publisher.test/file.ods");
+    expect(response.headers.get("content-type")).toBe(ods);
+    expect(response.headers.get("content-disposition")).toBe("attachment");
+    expect(response.headers.get("content-security-policy")).toMatch(/^sandbox\b/);
+  });
+
+  it("says nosniff and sandbox on every answer, errors and 304s included", async () => {
+    await startProxy();
+    const file = `${upstream.url}/data/waste-sample.csv`;
+    const first = await viaProxy(file);
+    const answers = [
+      first,
+      await viaProxy(file, { headers: { "if-none-match": first.headers.get("etag")! } }), // 304
+      await fetch(`${proxy!.url}/api/fetch`), // 400
+      await viaProxy("https://example.org/x.csv"), // 403
+      await viaProxy(`${upstream.url}/data/waste-sample.csv?status=500`), // 502
+      await fetch(`${proxy!.url}/api/fetch?url=x`, { method: "POST" }), // 405
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 304, 400, 403, 502, 405]);
+    for (const r of answers) {
+      expect(r.headers.get("x-content-type-options"), `HTTP ${r.status}`).toBe("nosniff");
+      expect(r.headers.get("content-security-policy"), `HTTP ${r.status}`).toMatch(/^sandbox\b/);
+    }
   });
 });
 
@@ -249,5 +302,65 @@ describe("fetchText through the data proxy", () => {
     expect((error as SourceError).message).toBe(
       `Could not fetch ${url}: HTTP 403 Forbidden: host ${other.host} is not allowed (allowed hosts: ${upstream.host})`,
     );
+  });
+});
+
+describe("the data proxy under load", () => {
+  /** A publisher whose every file is `chunks` chunks of 1 MB, sent only once `release` is called. */
+  function slowPublisher(chunks: number) {
+    let open!: () => void;
+    const gate = new Promise<void>((ok) => (open = ok));
+    let started = 0;
+    const fetchImpl: typeof fetch = async () => {
+      started++;
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(c) {
+          if (sent === 1) await gate; // the first chunk at once, the rest when released
+          if (sent++ === chunks) c.close();
+          else c.enqueue(new Uint8Array(1024 * 1024));
+        },
+      });
+      return new Response(body, { headers: { "content-type": "text/csv" } });
+    };
+    return { fetchImpl, release: () => open(), started: () => started };
+  }
+
+  it("answers 503 with Retry-After beyond its concurrent downloads, and serves the rest", async () => {
+    const publisher = slowPublisher(3);
+    await startProxy({ allowHosts: ["publisher.test"], fetchImpl: publisher.fetchImpl, maxDownloads: 4 });
+    const answers = Array.from({ length: 10 }, (_, i) => viaProxy(`https://publisher.test/f${i}.csv`));
+    await new Promise((ok) => setTimeout(ok, 200));
+    publisher.release();
+    const done = await Promise.all(answers);
+    expect(done.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 503, 503, 503, 503, 503, 503]);
+    expect(publisher.started()).toBe(4); // the refused never reached the publisher
+    for (const r of done.filter((r) => r.status === 503)) {
+      expect(r.headers.get("retry-after")).toBe("5");
+      expect((await r.json()).error).toMatch(/busy/);
+    }
+    for (const r of done.filter((r) => r.status === 200))
+      expect((await r.arrayBuffer()).byteLength).toBe(3 << 20);
+    // Once they are done, the next download is served.
+    const after = await viaProxy("https://publisher.test/after.csv");
+    expect(after.status).toBe(200);
+  });
+
+  it("answers 503 once another download's largest body would pass its memory budget", async () => {
+    const publisher = slowPublisher(4);
+    await startProxy({
+      allowHosts: ["publisher.test"],
+      fetchImpl: publisher.fetchImpl,
+      maxDownloads: 40,
+      maxBytes: 4 * 1024 * 1024,
+      maxBufferedBytes: 10 * 1024 * 1024, // room for two files of up to 4 MB, not three
+    });
+    const answers = Array.from({ length: 6 }, (_, i) => viaProxy(`https://publisher.test/f${i}.csv`));
+    await new Promise((ok) => setTimeout(ok, 200));
+    publisher.release();
+    expect((await Promise.all(answers)).map((r) => r.status).sort()).toEqual([200, 200, 503, 503, 503, 503]);
+    expect(publisher.started()).toBe(2);
+    // Everything booked is given back: the next download is served.
+    expect((await viaProxy("https://publisher.test/after.csv")).status).toBe(200);
   });
 });

@@ -53,6 +53,34 @@ describe("static files", () => {
     expect((await response.text()).length).toBeGreaterThan(0);
   });
 
+  it("sends a Content-Security-Policy with its pages: this origin and Office.js's CDN only", async () => {
+    const page = await fetch(`${server.url}/taskpane.html`);
+    const csp = page.headers.get("content-security-policy") ?? "";
+    const directive = (name: string) =>
+      csp
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .find(([n]) => n === name)
+        ?.slice(1);
+    expect(directive("default-src")).toEqual(["'self'"]);
+    expect(directive("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
+    expect(directive("object-src")).toEqual(["'none'"]);
+    // Every source named anywhere is this origin, Office.js's CDN, or inline styles and data: images.
+    const sources = csp.split(";").flatMap((d) => d.trim().split(/\s+/).slice(1));
+    for (const source of sources)
+      expect([
+        "'self'",
+        "'none'",
+        "https://appsforoffice.microsoft.com",
+        "'unsafe-inline'",
+        "data:",
+      ]).toContain(source);
+    expect(directive("style-src")).toContain("'unsafe-inline'"); // Griffel's style elements, not scripts
+    expect(directive("script-src")).not.toContain("'unsafe-inline'");
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    expect((await fetch(`${server.url}/`)).headers.get("content-security-policy")).toBe(csp);
+  });
+
   it("serves index.html for a directory", async () => {
     expect(await (await fetch(`${server.url}/`)).text()).toContain("<title>home</title>");
     expect(await (await fetch(`${server.url}/assets/`)).text()).toBe("assets index");

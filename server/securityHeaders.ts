@@ -1,0 +1,43 @@
+// Headers that keep what the server hands out from running as a page of the add-in's origin.
+
+/**
+ * The pane's pages: scripts only from this origin and Office.js's CDN (which loads its host scripts from
+ * there too). Inline styles are allowed because Fluent UI's Griffel and Office.js's excel-web script insert
+ * style elements (office-js #1687); nothing else is inline. No frame-ancestors: Office hosts the pane in
+ * frames on domains that vary (office-js-docs-pr #4911).
+ */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self' https://appsforoffice.microsoft.com",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+
+/** On every answer of the data proxy, errors included: nothing it returns is sniffed, framed or run. */
+export const PROXY_HEADERS: Readonly<Record<string, string>> = {
+  "x-content-type-options": "nosniff",
+  "content-security-policy": "sandbox; default-src 'none'",
+  "cross-origin-resource-policy": "same-origin",
+};
+
+/** The types the add-in's readers accept; anything else a publisher labels its file is sent as bytes. */
+const READABLE_TYPES = new Set([
+  "text/csv",
+  "text/plain",
+  "application/json",
+  "application/zip",
+  "application/octet-stream",
+  "application/vnd.ms-excel",
+  "application/vnd.oasis.opendocument.spreadsheet",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+]);
+
+/** The publisher's type when a reader accepts it (text/html, SVG and the rest become bytes). */
+export function safeContentType(type: string): string {
+  const essence = type.split(";")[0].trim().toLowerCase();
+  return READABLE_TYPES.has(essence) ? type : "application/octet-stream";
+}
