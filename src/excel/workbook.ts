@@ -32,6 +32,7 @@ import {
   workbookSnapshot,
 } from "./snapshotPart.js";
 import { metricsOfTables, tableAttribution } from "./tableData.js";
+import { tooOldForTables } from "./requirements.js";
 
 export interface InsertedTable {
   table: string;
@@ -59,6 +60,12 @@ export class BenchmarkWorkbook {
     const run = this.queue.then(work, work);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** serial, for work that writes tables: refused at once on an Excel without what the writes need. */
+  private writing<T>(work: () => Promise<T>): Promise<T> {
+    const old = tooOldForTables();
+    return old ? Promise.reject(new Error(old)) : this.serial(work);
   }
 
   /** The data, with the workbook's own snapshot merged over the shipped one and its sources restored. */
@@ -149,7 +156,7 @@ export class BenchmarkWorkbook {
       const options = { council, group: spec.group?.kind, period: spec.period };
       return this.insertProfile(options, placement, onProgress);
     }
-    return this.serial(async () => {
+    return this.writing(async () => {
       const progress = progressReporter(onProgress);
       progress(0, 2, "Computing the table");
       const session = await this.dataWithGroups();
@@ -173,7 +180,7 @@ export class BenchmarkWorkbook {
     placement: Placement = "new-sheet",
     onProgress?: Progress,
   ): Promise<InsertedTable> {
-    return this.serial(async () => {
+    return this.writing(async () => {
       const progress = progressReporter(onProgress);
       progress(0, 2, "Computing the profile");
       const session = await this.dataWithGroups();
@@ -202,7 +209,7 @@ export class BenchmarkWorkbook {
     placement: Placement = "new-sheet",
     onProgress?: Progress,
   ): Promise<InsertedTable> {
-    return this.serial(async () => {
+    return this.writing(async () => {
       const progress = progressReporter(onProgress);
       progress(0, 2, "Computing the Best Value summary");
       const session = await this.dataWithGroups();
@@ -313,7 +320,7 @@ export class BenchmarkWorkbook {
     choose: (context: Excel.RequestContext, tables: RegisteredTable[]) => Promise<RegisteredTable[]>,
     onProgress?: Progress,
   ): Promise<RefreshReport> {
-    return this.serial(async () => {
+    return this.writing(async () => {
       const session = await this.dataWithGroups();
       const { chosen, local } = await Excel.run(async (context) => {
         const chosen = await choose(context, (await loadRegistry(context)).registry.tables);

@@ -225,4 +225,19 @@ describe("task pane in Excel (fake host)", () => {
     await screenshot(page, "taskpane.png");
     expect(pane.blocked).toEqual([]);
   });
+
+  it("ran all of the above under the page's Content-Security-Policy, breaking none of its rules", async () => {
+    // The policy is in force (no eval, no script from another site) ...
+    expect(
+      await page.evaluate(() => {
+        try {
+          return String((0, eval)("1"));
+        } catch (e) {
+          return (e as Error).name;
+        }
+      }),
+    ).toBe("EvalError");
+    // ... and nothing the pane, Office.js (the fake here) or Fluent UI did above was refused by it.
+    expect(pane.errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+  });
 });

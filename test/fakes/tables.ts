@@ -163,6 +163,9 @@ export class FakeTable extends FakeObject<TableState> {
    */
   resize(newRange: FakeRange | string): void {
     this.call("resize", (table) => {
+      const host = this.context.runner as { supports?: (set: string, v: string) => boolean };
+      if (host.supports && !host.supports("ExcelApi", "1.13"))
+        throw new FakeOfficeError("ApiNotFound", "Table.resize needs ExcelApi 1.13.");
       const state = this.context.state;
       const sheet = sheetOf(state, table);
       const to = resolveTarget(state, newRange, () => sheet);

@@ -1,0 +1,113 @@
+// @vitest-environment jsdom
+// The pane while Office starts: Office.onReady may take minutes in a shared runtime on the web
+// (office-js #6946), so the pane waits, says so, offers the preview, and opens on the workbook once ready.
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { BenchmarkWorkbook } from "../../src/excel/workbook.js";
+import { resetShippedBenchmarks } from "../../src/sources/shipped.js";
+import { Startup } from "../../src/taskpane/Startup.js";
+import { installFakeOffice, uninstallFakeOffice } from "../fakes/fakeExcel.js";
+import { openSession } from "../excel/harness.js";
+import { repoDataFetch } from "../excel/shipped.js";
+
+beforeEach(() => {
+  vi.stubGlobal("fetch", repoDataFetch);
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for("council-benchmarks.addin")];
+  resetShippedBenchmarks();
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  uninstallFakeOffice(globalThis);
+});
+
+/** An Office.onReady that answers only when the test says. */
+function slowOffice() {
+  let answer!: (info: { host: string }) => void;
+  const ready = new Promise<{ host: string }>((ok) => (answer = ok));
+  return { onReady: () => ready, answer };
+}
+
+const workbookServices = () => {
+  const workbook = new BenchmarkWorkbook(() => openSession());
+  return (host: string | null) =>
+    host ? { session: () => workbook.data(), workbook: async () => workbook } : undefined;
+};
+
+describe("starting the pane", () => {
+  it("without office.js opens the preview at once", () => {
+    render(<Startup />);
+    expect(screen.getByText("Preview: not running inside Excel")).toBeTruthy();
+  });
+
+  it("waits for a slow Office, says so, and opens on the workbook when Excel is ready minutes later", async () => {
+    installFakeOffice(globalThis);
+    const office = slowOffice();
+    render(<Startup onReady={office.onReady} slowAfterMs={30} services={workbookServices()} />);
+    expect(screen.getByRole("status").textContent).toBe("Connecting to Excel…");
+    expect(await screen.findByText(/Still waiting for Excel to start the add-in/)).toBeTruthy();
+    // Long past the old 3-second fallback it is still waiting, not a preview for good.
+    await new Promise((ok) => setTimeout(ok, 100));
+    expect(screen.queryByText("Preview: not running inside Excel")).toBeNull();
+    office.answer({ host: "Excel" });
+    expect(await screen.findByText("Connected to Excel")).toBeTruthy();
+    expect(screen.queryByText(/Still waiting/)).toBeNull();
+  });
+
+  it("offers the preview while it waits, and still becomes the workbook's pane when Excel is ready", async () => {
+    installFakeOffice(globalThis);
+    const office = slowOffice();
+    render(<Startup onReady={office.onReady} slowAfterMs={30} services={workbookServices()} />);
+    fireEvent.click(await screen.findByRole("button", { name: /Look at benchmarks meanwhile/ }));
+    expect(screen.getByText("Preview: not running inside Excel")).toBeTruthy();
+    expect(screen.getByText(/Still waiting for Excel/)).toBeTruthy();
+    office.answer({ host: "Excel" });
+    expect(await screen.findByText("Connected to Excel")).toBeTruthy();
+    expect(screen.queryByText("Preview: not running inside Excel")).toBeNull();
+  });
+
+  it("opens the preview when office.js answers with no host (a plain browser)", async () => {
+    render(<Startup onReady={async () => ({ host: null })} />);
+    expect(await screen.findByText("Preview: not running inside Excel")).toBeTruthy();
+  });
+
+  it("on an Excel without ExcelApi 1.13 says tables cannot be written, instead of failing at refresh", async () => {
+    const excel = installFakeOffice(globalThis);
+    excel.requirementSets.ExcelApi = "1.12";
+    render(<Startup onReady={async () => ({ host: "Excel" })} services={workbookServices()} />);
+    expect((await screen.findByRole("alert")).textContent).toMatch(
+      /This version of Excel cannot insert or refresh benchmark tables: they need ExcelApi 1\.13/,
+    );
+    expect(screen.queryByText("Connected to Excel")).toBeNull();
+  });
+});
+
+describe("writing tables on an Excel without ExcelApi 1.13", () => {
+  it("refuses an insert and a refresh at once with the reason, changing nothing", async () => {
+    const excel = installFakeOffice(globalThis);
+    excel.requirementSets.ExcelApi = "1.12";
+    const workbook = new BenchmarkWorkbook(() => openSession());
+    const spec = { metric: "household-waste-recycling-rate", period: "latest" };
+    await expect(workbook.insertTable(spec)).rejects.toThrow(/need ExcelApi 1\.13/);
+    await expect(workbook.refreshAll()).rejects.toThrow(/need ExcelApi 1\.13/);
+    expect(excel.tableNames()).toEqual([]);
+    expect(excel.syncs).toBe(0);
+  });
+
+  it("the fake host, like Excel, has no Table.resize below ExcelApi 1.13", async () => {
+    const excel = installFakeOffice(globalThis);
+    const workbook = new BenchmarkWorkbook(() => openSession());
+    const { table: name } = await workbook.insertTable({
+      metric: "household-waste-recycling-rate",
+      period: "latest",
+    });
+    excel.requirementSets.ExcelApi = "1.12";
+    await expect(
+      Excel.run(async (context) => {
+        const table = context.workbook.tables.getItem(name);
+        table.resize("A1:B3");
+        await context.sync();
+      }),
+    ).rejects.toThrow(/Table.resize needs ExcelApi 1.13/);
+  });
+});
