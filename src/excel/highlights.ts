@@ -115,7 +115,9 @@ export async function findHighlights(
   const custom = formats.items.filter((f) => f.type === "Custom");
   const rules = custom.map((f) => f.custom.rule.load("formula"));
   await context.sync();
-  return custom.filter((_, i) => isOurFormula(rules[i].formula));
+  // A rule with no formula is one of ours whose write was cut off between adding it and setting its rule
+  // (Excel keeps what a failed batch did before the failure); a user cannot make one.
+  return custom.filter((_, i) => !rules[i].formula || isOurFormula(rules[i].formula));
 }
 
 /** Queues deleting formats found by findHighlights. */

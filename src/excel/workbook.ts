@@ -33,6 +33,7 @@ import {
 } from "./snapshotPart.js";
 import { metricsOfTables, tableAttribution } from "./tableData.js";
 import { tooOldForTables } from "./requirements.js";
+import { damagedTables, restoreDamagedTables } from "./rewrite.js";
 
 export interface InsertedTable {
   table: string;
@@ -328,8 +329,30 @@ export class BenchmarkWorkbook {
         const local = chosen.some((t) => t.spec.summary) ? await loadLocalEvidence(context) : [];
         return { chosen, local };
       });
-      return refreshTables(session, chosen, this.now(), onProgress, local);
+      const report = await refreshTables(session, chosen, this.now(), onProgress, local);
+      // METRIC, SERIES, COMPARATORS and the profile and theme functions read the data afresh only when
+      // Excel calculates them again: none of them depends on a cell the refresh wrote.
+      if (report.refreshed.length) await recalculate();
+      return report;
     });
+  }
+
+  /** The tables a failed refresh left partly written, whose last good copies are kept in the workbook. */
+  damagedTables(): ReturnType<typeof damagedTables> {
+    return this.serial(damagedTables);
+  }
+
+  /** Puts the damaged tables back from their kept copies (the pane's Restore). */
+  restoreDamagedTables(): ReturnType<typeof restoreDamagedTables> {
+    return this.writing(() => restoreDamagedTables());
+  }
+
+  /**
+   * Recalculates every formula, custom functions included (a full calculation, as Ctrl+Alt+F9): after the
+   * user edits ComparatorGroups or Evidence, which the functions read without Excel knowing.
+   */
+  recalculate(): Promise<void> {
+    return this.serial(recalculate);
   }
 
   /** Adds a publisher's https file to the data, and keeps the source in the workbook for next time. */
@@ -356,4 +379,11 @@ export class BenchmarkWorkbook {
   loadSnapshotFile(text: string, fileName: string): Promise<{ source: TableSource; metrics: string[] }> {
     return this.serial(async () => (await this.data()).loadSnapshotFile(text, fileName));
   }
+}
+
+function recalculate(): Promise<void> {
+  return Excel.run(async (context) => {
+    context.application.calculate(Excel.CalculationType.full);
+    await context.sync();
+  });
 }

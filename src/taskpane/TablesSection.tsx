@@ -1,5 +1,16 @@
 // The workbook's benchmark tables, each with when it was last refreshed and how that went.
-import { Body1, Button, Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { ArrowSync20Regular } from "@fluentui/react-icons/svg/arrow-sync";
 import { useCallback, useEffect, useState } from "react";
 import { findMetric } from "../core/catalogue/index.js";
@@ -105,7 +116,12 @@ export function TablesSection({ workbook, revision, councilName }: TablesSection
   const { notice, notify, dismiss } = useNotice();
   const [noticeFor, setNoticeFor] = useState<string>();
 
+  const [damaged, setDamaged] = useState<{ table: string; sheet: string }[]>([]);
+
   const reload = useCallback(() => {
+    workbook()
+      .then((w) => w.damagedTables())
+      .then(setDamaged, () => setDamaged([]));
     workbook()
       .then((w) => w.tables())
       .then(setTables, (e: unknown) => {
@@ -141,6 +157,43 @@ export function TablesSection({ workbook, revision, councilName }: TablesSection
     }
   };
 
+  // The functions read ComparatorGroups and Evidence without Excel knowing: after an edit the user asks.
+  const recalculate = async () => {
+    notify(undefined);
+    setNoticeFor(undefined);
+    setBusy(true);
+    try {
+      await (await workbook()).recalculate();
+      notify({ intent: "success", text: "Recalculated every formula, the BENCH functions included." });
+    } catch (e) {
+      notify({ intent: "error", title: "Could not recalculate", text: describeError(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restore = async () => {
+    notify(undefined);
+    setNoticeFor(undefined);
+    setBusy(true);
+    try {
+      const report = await (await workbook()).restoreDamagedTables();
+      const back = report.restored.map((t) => t.table).join(", ");
+      if (report.failed.length)
+        notify({
+          intent: "error",
+          title: "Not restored",
+          text: report.failed.map((f) => f.message).join(" "),
+        });
+      else notify({ intent: "success", text: `Restored ${back} as it was before the failed refresh.` });
+    } catch (e) {
+      notify({ intent: "error", title: "Could not restore", text: describeError(e) });
+    } finally {
+      setBusy(false);
+      reload();
+    }
+  };
+
   // A table taken off the list (deleted from the workbook) has its notice shown at the top instead.
   const inRow = noticeFor !== undefined && tables?.some((t) => t.table === noticeFor) ? noticeFor : undefined;
   const progressBar = progress && <StepProgress label="Refreshing" steps={progress} />;
@@ -161,7 +214,24 @@ export function TablesSection({ workbook, revision, councilName }: TablesSection
         <Button disabled={busy} onClick={() => void refresh((w, p) => w.refreshSheet(undefined, p))}>
           Refresh this sheet
         </Button>
+        <Button disabled={busy} onClick={() => void recalculate()}>
+          Recalculate functions
+        </Button>
       </div>
+      {damaged.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Partly written after a failed refresh</MessageBarTitle>
+            {damaged.map((d) => `${d.table} on sheet ${d.sheet}`).join("; ")}. Its last good copy is kept:
+            restore it, or refresh again.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button disabled={busy} onClick={() => void restore()}>
+              Restore
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {inRow === undefined && progressBar}
       <NoticeArea notice={inRow === undefined ? notice : undefined} onDismiss={dismiss} />
       {tables?.length === 0 && <Body1>No benchmark tables yet: insert one above.</Body1>}

@@ -145,6 +145,15 @@ class FakeApplication {
   suspendScreenUpdatingUntilNextSync(): void {
     this.suspend("suspendScreenUpdatingUntilNextSync", "1.9");
   }
+
+  /** ExcelApi 1.1: recorded in host.calculations ("Full", "Recalculate" or "FullRebuild"); nothing is recomputed. */
+  calculate(type: string): void {
+    this.context.enqueue("Application.calculate", () => {
+      if (!["Full", "Recalculate", "FullRebuild"].includes(type))
+        throw new FakeOfficeError("InvalidArgument", `calculate has no calculation type "${type}".`);
+      this.host.calculations.push(type);
+    });
+  }
 }
 
 class FakeExcelContext extends FakeRequestContext {
@@ -211,6 +220,8 @@ export class FakeExcelHost implements BatchRunner {
   payloadLimit = PAYLOAD_LIMIT;
   /** Requirement sets the host supports, as Office.context.requirements.isSetSupported answers. */
   readonly requirementSets: Record<string, string> = { ExcelApi: "1.17" };
+  /** Every Application.calculate, in order. */
+  readonly calculations: string[] = [];
   /** Operations queued but never synced before their Excel.run ended (lost in real Excel too). */
   discarded = 0;
   private failures: SyncFailure[] = [];
@@ -459,6 +470,7 @@ export class FakeExcelHost implements BatchRunner {
     return {
       run: this.run,
       ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
+      CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
       ConditionalFormatType: {
         custom: "Custom",
         dataBar: "DataBar",

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-// The pane while Office starts: Office.onReady may take minutes in a shared runtime on the web
-// (office-js #6946), so the pane waits, says so, offers the preview, and opens on the workbook once ready.
+// Office as it really behaves: Office.onReady may take minutes in a shared runtime on the web (office-js
+// #6946), so the pane waits, says so, offers the preview, and opens on the workbook once ready; an Excel
+// without ExcelApi 1.13 is told so; and functions are recalculated when their data change.
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BenchmarkWorkbook } from "../../src/excel/workbook.js";
@@ -109,5 +110,59 @@ describe("writing tables on an Excel without ExcelApi 1.13", () => {
         await context.sync();
       }),
     ).rejects.toThrow(/Table.resize needs ExcelApi 1.13/);
+  });
+});
+
+describe("recalculating the functions", () => {
+  it("a refresh that wrote tables ends with a full calculation, so METRIC and the rest are not stale", async () => {
+    const excel = installFakeOffice(globalThis);
+    const workbook = new BenchmarkWorkbook(() => openSession());
+    await workbook.insertTable({ metric: "household-waste-recycling-rate", period: "latest" });
+    expect(excel.calculations).toEqual([]);
+    await workbook.refreshAll();
+    expect(excel.calculations).toEqual(["Full"]);
+  });
+
+  it("the pane's Recalculate functions runs one, for edits of ComparatorGroups or Evidence", async () => {
+    const excel = installFakeOffice(globalThis);
+    render(<Startup onReady={async () => ({ host: "Excel" })} services={workbookServices()} />);
+    fireEvent.click(await screen.findByRole("button", { name: "Recalculate functions" }));
+    expect(await screen.findByText(/Recalculated every formula/)).toBeTruthy();
+    expect(excel.calculations).toEqual(["Full"]);
+  });
+});
+
+describe("a table left partly written", () => {
+  it("is offered for Restore in the pane, and Restore puts every cell back", async () => {
+    const excel = installFakeOffice(globalThis);
+    const workbook = new BenchmarkWorkbook(() => openSession());
+    const { table } = await workbook.insertTable({
+      metric: "household-waste-recycling-rate",
+      period: "latest",
+    });
+    const before = excel.snapshot();
+    // The refresh's write fails part-way, and so does putting the table back.
+    excel.failSync({ match: (op) => op === "Range.values=", afterOperations: 20 });
+    excel.failSync({ match: (op) => op === "Range.formulas=" });
+    const report = await workbook.refreshAll();
+    expect(report.failed.map((f) => f.table)).toEqual([table]);
+    expect(excel.snapshot()).not.toEqual(before);
+
+    render(
+      <Startup
+        onReady={async () => ({ host: "Excel" })}
+        services={() => ({ session: () => workbook.data(), workbook: async () => workbook })}
+      />,
+    );
+    expect(await screen.findByText("Partly written after a failed refresh")).toBeTruthy();
+    expect(screen.getAllByText(new RegExp(`${table} on sheet`)).length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole("button", { name: "Restore" }));
+    expect(await screen.findByText(new RegExp(`Restored ${table} as it was`))).toBeTruthy();
+    expect(screen.queryByText("Partly written after a failed refresh")).toBeNull();
+    const after = excel.snapshot();
+    expect({ sheets: after.sheets, tables: after.tables }).toEqual({
+      sheets: before.sheets,
+      tables: before.tables,
+    });
   });
 });
