@@ -147,3 +147,23 @@ export function isVacated(excel: FakeExcelHost, range: string): boolean {
       .every((f) => f === "General")
   );
 }
+
+/** Eight Suffolk and Cambridgeshire councils, for small tidy files a test publishes. */
+const COUNCILS: [string, string][] = [
+  ["E07000245", "West Suffolk"],
+  ["E07000244", "East Suffolk"],
+  ["E07000203", "Mid Suffolk"],
+  ["E07000200", "Babergh"],
+  ["E07000202", "Ipswich"],
+  ["E07000008", "Cambridge"],
+  ["E07000012", "South Cambridgeshire"],
+  ["E07000011", "Huntingdonshire"],
+];
+
+/** Rows for tidyCsv: the first `n` councils, each with value 10 × its position (West Suffolk gets `first`). */
+export const councilRows = (n: number, first = 10) =>
+  COUNCILS.slice(0, n).map(([code, name], i): [string, string, number] => [
+    code,
+    name,
+    i === 0 ? first : 10 * (i + 1),
+  ]);

@@ -6,6 +6,7 @@ import { parseAddress } from "../fakes/a1.js";
 import { wasteAsCompared } from "./shipped.js";
 import {
   closeWorkbook,
+  councilRows as rows,
   isVacated,
   openWorkbook,
   PUBLISHER,
@@ -19,25 +20,6 @@ import {
 const METRIC = "missed-bin-collections";
 const FILE = "missed-bins.csv";
 const col = (name: (typeof TABLE_COLUMN_NAMES)[number]) => TABLE_COLUMN_NAMES.indexOf(name);
-
-const COUNCILS: [string, string][] = [
-  ["E07000245", "West Suffolk"],
-  ["E07000244", "East Suffolk"],
-  ["E07000203", "Mid Suffolk"],
-  ["E07000200", "Babergh"],
-  ["E07000202", "Ipswich"],
-  ["E07000008", "Cambridge"],
-  ["E07000012", "South Cambridgeshire"],
-  ["E07000011", "Huntingdonshire"],
-];
-
-/** The first `n` councils, each with value 10 × its position (West Suffolk gets `first`). */
-const rows = (n: number, first = 10) =>
-  COUNCILS.slice(0, n).map(([code, name], i): [string, string, number] => [
-    code,
-    name,
-    i === 0 ? first : 10 * (i + 1),
-  ]);
 
 let publisher: Publisher;
 let h: Harness;
