@@ -11,6 +11,7 @@ import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import { CompleteFunctionsMetadataPlugin } from "./scripts/functions-metadata.mjs";
 import { rewriteManifestUrls } from "./scripts/manifest-url.mjs";
+import { devPageCsp } from "./server/pageCsp.mjs";
 
 const root = dirname(fileURLToPath(import.meta.url));
 const DEV_PORT = 3000;
@@ -153,7 +154,12 @@ export default async (env, argv) => {
     ],
     devServer: {
       port: DEV_PORT,
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // The pages run under the add-in server's CSP here too, so a change that breaks it shows in `npm start`.
+      headers: {
+        "Access-Control-Allow-Origin": "*",
+        "Content-Security-Policy": devPageCsp(DEV_PORT),
+        "X-Content-Type-Options": "nosniff",
+      },
       // Only `webpack serve` needs certificates; a plain build must not touch them (CI has none).
       server: env.WEBPACK_SERVE ? { type: "https", options: await httpsOptions() } : "https",
       proxy: [{ context: ["/api"], target: DATA_PROXY }],

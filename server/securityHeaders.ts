@@ -1,21 +1,6 @@
 // Headers that keep what the server hands out from running as a page of the add-in's origin.
 
-/**
- * The pane's pages: scripts only from this origin and Office.js's CDN (which loads its host scripts from
- * there too). Inline styles are allowed because Fluent UI's Griffel and Office.js's excel-web script insert
- * style elements (office-js #1687); nothing else is inline. No frame-ancestors: Office hosts the pane in
- * frames on domains that vary (office-js-docs-pr #4911).
- */
-export const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self' https://appsforoffice.microsoft.com",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self' https://appsforoffice.microsoft.com",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join("; ");
+export { PAGE_CSP } from "./pageCsp.mjs";
 
 /** On every answer of the data proxy, errors included: nothing it returns is sniffed, framed or run. */
 export const PROXY_HEADERS: Readonly<Record<string, string>> = {

@@ -1,0 +1,3 @@
+export declare function pageCsp(connect?: readonly string[]): string;
+export declare const PAGE_CSP: string;
+export declare function devPageCsp(port: number): string;
