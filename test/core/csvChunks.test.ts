@@ -1,5 +1,6 @@
 // The readers for text that arrives in pieces give what the whole-text readers give: CsvChunkReader the
-// rows and lines of readCsv (and refuses what it refuses), LadeColumns the observations of parseLade, and
+// same rows and lines wherever the text is cut, as readCsv (which is CsvChunkReader given one piece) reads
+// them and refuses what it refuses, LadeColumns the observations of parseLade, and
 // TextPieces the text of decodeText, wherever the pieces are cut.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -69,6 +70,18 @@ describe("CsvChunkReader", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("reads quoted line breaks, doubled quotes, CRLF, a lone CR, a BOM and blank lines, whole or in pieces", () => {
+    const text = '\uFEFFa,b\r\n"x\ny",2\r\n\r\n3,"q""r"\r4,5';
+    const rows = [
+      ["x\ny", "2"],
+      ["3", 'q"r'],
+      ["4", "5"],
+    ];
+    expect(readCsv(text)).toEqual({ header: ["a", "b"], rows, lines: [2, 5, 6] });
+    for (const at of [[1], [6, 7], [9, 14, 15], [20, 21, 22]])
+      expect(chunked(cut(text, at))).toEqual({ rows: [["a", "b"], ...rows], lines: [1, 2, 5, 6] });
   });
 
   it("gives the same message as readCsv for a quote never closed", () => {

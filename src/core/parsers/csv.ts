@@ -1,3 +1,6 @@
+import { CsvChunkReader } from "./csvChunks.js";
+import { FormatError } from "./formatError.js";
+
 /** A parsed CSV: header names (BOM and surrounding spaces removed) and the data rows. */
 export interface CsvTable {
   header: string[];
@@ -6,71 +9,22 @@ export interface CsvTable {
   lines: number[];
 }
 
-export class FormatError extends Error {
-  override name = "FormatError";
-}
+export { FormatError } from "./formatError.js";
 
 /**
  * Reads RFC 4180 CSV strictly: every row must have the header's number of fields, and a quote left open
  * is an error naming the line it opened on, so a damaged file fails instead of loading shifted columns.
- * Blank lines are skipped.
+ * Blank lines are skipped. The rows are CsvChunkReader's, given the whole text as one piece.
  */
 export function readCsv(text: string): CsvTable {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: string[][] = [];
   const lines: number[] = [];
-  let line = 1;
-  let i = 0;
-  const n = src.length;
-  while (i < n) {
-    const start = line;
-    const row: string[] = [];
-    for (;;) {
-      let field = "";
-      if (src.charCodeAt(i) === 34 /* " */) {
-        let j = i + 1;
-        for (;;) {
-          const q = src.indexOf('"', j);
-          if (q === -1) throw new FormatError(`Line ${start}: a quote opened here is never closed`);
-          field += src.slice(j, q);
-          if (src.charCodeAt(q + 1) === 34) {
-            field += '"';
-            j = q + 2;
-          } else {
-            i = q + 1;
-            break;
-          }
-        }
-        line += countNewlines(field);
-        const c = src.charCodeAt(i);
-        if (i < n && c !== 44 && c !== 10 && c !== 13)
-          throw new FormatError(`Line ${line}: text after a closing quote; quote the whole field`);
-      } else {
-        let j = i;
-        while (j < n) {
-          const c = src.charCodeAt(j);
-          if (c === 44 || c === 10 || c === 13) break;
-          j++;
-        }
-        field = src.slice(i, j);
-        if (field.includes('"')) throw new FormatError(`Line ${start}: a quote inside an unquoted field`);
-        i = j;
-      }
-      row.push(field);
-      if (i < n && src.charCodeAt(i) === 44) {
-        i++;
-        continue;
-      }
-      // End of the row: \r\n, \n, \r or the end of the text.
-      if (src.charCodeAt(i) === 13) i++;
-      if (src.charCodeAt(i) === 10) i++;
-      line++;
-      break;
-    }
-    if (row.length === 1 && row[0].trim() === "") continue; // a blank line
-    rows.push(row);
-    lines.push(start);
-  }
+  const reader = new CsvChunkReader((row, line) => {
+    rows.push(row.slice());
+    lines.push(line);
+  });
+  reader.push(text);
+  reader.end();
   const header = (rows.shift() ?? []).map((h) => h.trim());
   lines.shift();
   if (!header.length) throw new FormatError("The file is empty");
@@ -84,15 +38,6 @@ export function readCsv(text: string): CsvTable {
     );
   });
   return { header, rows, lines };
-}
-
-function countNewlines(s: string): number {
-  let k = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) k++;
-  }
-  return k;
 }
 
 /**

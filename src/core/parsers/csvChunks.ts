@@ -1,7 +1,8 @@
-// readCsv's rules for text that arrives in pieces: each row is handed on as soon as it is complete, so a
-// large file is never held whole. The checks are readCsv's, but a file read to its end by readCsv reports
-// its first problem by readCsv's order; callers that need that exact message read a refused file again.
-import { FormatError } from "./csv.js";
+// The CSV row reader, for text whole (readCsv) or in pieces: each row is handed on as soon as it is
+// complete, so a large file is never held whole. It refuses broken quotes as it meets them; readCsv counts
+// fields only after the last row, so callers that check fields row by row and need readCsv's exact first
+// message read a refused file again.
+import { FormatError } from "./formatError.js";
 
 /** A row (reused for the next: copy what you keep) and the file line it starts on. */
 export type RowHandler = (row: string[], line: number) => void;
