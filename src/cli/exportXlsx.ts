@@ -133,7 +133,7 @@ function addSheet(
 
   const bands = polarity === "none" ? BANDS.neutral : BANDS.judged;
   if (rows.length) bandColours(ws, bands, last);
-  legend(ws, bands);
+  legend(ws, bands, polarity);
 }
 
 /** The MAD score and Band cells of each row take their band's colour (conditional formats, so edits follow). */
@@ -150,20 +150,18 @@ function bandColours(ws: ExcelJS.Worksheet, bands: readonly Band[], last: number
   });
 }
 
+/** The MAD scores of each band, best (or highest) first: a lower-is-better metric's best scores are negative. */
+const SCORE_RANGES: Readonly<Record<"up" | "down", readonly string[]>> = {
+  up: ["3 or more", "1.5 to 3", "0.5 to 1.5", "−0.5 to 0.5", "−1.5 to −0.5", "−3 to −1.5", "below −3"],
+  down: ["−3 or less", "−3 to −1.5", "−1.5 to −0.5", "−0.5 to 0.5", "0.5 to 1.5", "1.5 to 3", "above 3"],
+};
+
 /** What the colours mean, beside the table. */
-function legend(ws: ExcelJS.Worksheet, bands: readonly Band[]): void {
+function legend(ws: ExcelJS.Worksheet, bands: readonly Band[], polarity: Polarity): void {
   const col = HEADER.length + 2;
   ws.getCell(FIRST - 1, col).value = "Band (MAD score)";
   ws.getCell(FIRST - 1, col).font = { bold: true };
-  const ranges = [
-    "3 or more",
-    "1.5 to 3",
-    "0.5 to 1.5",
-    "−0.5 to 0.5",
-    "−1.5 to −0.5",
-    "−3 to −1.5",
-    "below −3",
-  ];
+  const ranges = SCORE_RANGES[polarity === "lower" ? "down" : "up"];
   ws.getColumn(col).width = 18;
   ws.getColumn(col + 1).width = 16;
   bands.forEach((b, i) => {
