@@ -145,11 +145,14 @@ export function benchmarkTable(
   const members = spec.groupOnly && comparator ? new Set(comparator.members) : undefined;
   const order = spec.sort === "score" ? byScore(metric.polarity) : byCouncil;
 
+  // A comparator group's councils come first in each period, the others after them for reference: so the
+  // chart, which plots the last period's rows up to the first one not compared, shows only the group.
+  const outside = (r: { set: string }) => (group && !members && r.set === "" ? 1 : 0);
   const withSets = periods.map((period) =>
     benchmarks
       .scoreWithSets(metric, period, { group })
       .filter(({ o }) => !members || members.has(o.areacd))
-      .sort((a, b) => order(a.o, b.o)),
+      .sort((a, b) => outside(a) - outside(b) || order(a.o, b.o)),
   );
   const scored = withSets.map((rows) => rows.map((r) => r.o));
   const rowCount = scored.reduce((n, rows) => n + rows.length, 0);

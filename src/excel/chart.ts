@@ -1,9 +1,13 @@
-// A native chart beside a benchmark table: a column per council, its MAD score in the table's period (the
-// latest, for a table of all periods), my council's column in a colour of its own. The chart plots the table's cells, so it redraws when a live score
-// recalculates; a refresh sets its data again to the table's new rows and colours my council's column anew.
+// A native chart beside a benchmark table: a column per compared council, its MAD score in the table's
+// period (the latest, for a table of all periods), my council's column in a colour of its own. The chart
+// plots the table's cells, so it redraws when a live score recalculates; a refresh sets its data again to
+// the table's new rows and colours my council's column anew.
 // Once made it is the user's to move, resize or delete: a refresh never brings a deleted chart back.
+import type { Status } from "../core/scoring.js";
 import type { BenchmarkTable } from "../core/table.js";
 import { supports } from "./blocks.js";
+
+const NOT_COMPARED: Status = "not-compared";
 
 /** Other councils' columns, and my council's: a blue and an orange that colour-blind readers tell apart. */
 export const CHART_FILLS = { council: "#7F9FBF", focus: "#D55E00" } as const;
@@ -52,7 +56,11 @@ export function queueChart(
   const last = body.at(-1)?.[period];
   let first = body.length;
   while (first > 0 && body[first - 1][period] === last) first--;
-  const count = body.length - first;
+  // Councils outside the comparison follow those in it (core/table.ts) and have no score to plot.
+  const band = columns.indexOf("Band");
+  let end = body.length;
+  while (end > first && body[end - 1][band] === NOT_COMPARED) end--;
+  const count = end - first;
   if (count === 0) return;
   const column = (col: string) =>
     sheet.getRangeByIndexes(place.top + first, place.left + columns.indexOf(col), count, 1);
@@ -79,7 +87,7 @@ export function queueChart(
   series.format.fill.setSolidColor(CHART_FILLS.council);
   const mine = new Set(table.highlight?.focus?.codes ?? []);
   const code = columns.indexOf("Council code");
-  body.slice(first).forEach((row, i) => {
+  body.slice(first, end).forEach((row, i) => {
     // eslint-disable-next-line office-addins/load-object-before-read -- format.fill is navigation, not a read
     const point = series.points.getItemAt(i).format.fill;
     if (mine.has(String(row[code] ?? ""))) point.setSolidColor(CHART_FILLS.focus);

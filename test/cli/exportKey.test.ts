@@ -27,7 +27,7 @@ async function exported(args: string[]): Promise<ExcelJS.Worksheet[]> {
   expect(ran.stderr).toBe("");
   expect(ran.status).toBe(0);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readFileSync(out));
+  await workbook.xlsx.load(new Uint8Array(readFileSync(out)).buffer);
   return workbook.worksheets;
 }
 
@@ -64,7 +64,10 @@ describe("the export's band colours and key", () => {
       const [ws] = await exported([join(dir, "ons.csv"), "--polarity", polarity]);
       const rows = key(ws);
       expect(rows).toHaveLength(7);
-      const rules = ws.conditionalFormattings.flatMap((f) => f.rules) as ExcelJS.ExpressionRuleType[];
+      // exceljs keeps what addConditionalFormatting was given (and what it read) here, untyped.
+      const formats = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+        .conditionalFormattings;
+      const rules = formats.flatMap((f) => f.rules) as ExcelJS.ExpressionRuleType[];
       for (const [word, range, fill] of rows) {
         expect(band(inside(range), polarity), `${word}: ${range}`).toBe(word);
         const rule = rules.find((r) => r.formulae?.[0]?.endsWith(`="${word}"`));

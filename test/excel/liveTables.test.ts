@@ -229,6 +229,31 @@ describe("a table's chart", () => {
     expect(chart.pointFills).toEqual({ [westSuffolk]: CHART_FILLS.focus });
   });
 
+  it("plots only a comparator group's councils when the table shows every council", async () => {
+    const { table: name, sheet } = await h.workbook.insertTable({
+      metric: RECYCLING,
+      period: "latest",
+      live: true,
+      group: { council: "West Suffolk", kind: "nearest" },
+      focus: "West Suffolk",
+    });
+    const t = table(name);
+    const rows = t.values();
+    const inGroup = rows.filter((r) => r[col(COMPARED_AMONG)] !== "").length;
+    expect(inGroup).toBeGreaterThan(10);
+    expect(rows.length).toBeGreaterThan(3 * inGroup);
+    // The group's councils first, in council order, then the others for reference.
+    expect(rows.slice(0, inGroup).every((r) => r[col(COMPARED_AMONG)] !== "")).toBe(true);
+    const names = rows.slice(0, inGroup).map((r) => String(r[col("Council")]));
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en-GB")));
+    const [chart] = describeCharts(h.excel.state.sheets.find((s) => s.name === sheet)!);
+    expect(chart.values).toBe(t.area(col("MAD score"), col("MAD score"), inGroup));
+    expect(chart.categories).toBe(t.area(col("Council"), col("Council"), inGroup));
+    expect(h.excel.values(chart.values).every(([v]) => typeof v === "number")).toBe(true);
+    const westSuffolk = rows.findIndex((r) => r[col("Council code")] === "E07000245");
+    expect(chart.pointFills).toEqual({ [westSuffolk]: CHART_FILLS.focus });
+  });
+
   it("follows the table's rows on refresh, and stays deleted once the user deletes it", async () => {
     const name = await insertFew([[1, 2, 3, 4, 5, 6]], "2001-02");
     const sheet = () => h.excel.state.sheets.find((s) => s.name === h.excel.table(name)!.sheet)!;
