@@ -15,6 +15,7 @@ import { bodyFormats, bodyWriter, grid, headerRow } from "./cells.js";
 import { findChart, queueChart } from "./chart.js";
 import { queueLegend } from "./legend.js";
 import { findHighlights, queueHighlights, queueRemoveHighlights } from "./highlights.js";
+import { checkNoMergedCells } from "./merged.js";
 import { sheetName, tableName } from "./names.js";
 
 /** Where a new table goes: on a new sheet, or at the selected cell (which must have room for it). */
@@ -39,17 +40,6 @@ export function titleLines(table: BenchmarkTable): string[] {
 
 const SEVERAL_AREAS =
   "Several areas are selected: select the one cell where the table should start, or insert it on a new sheet";
-
-/** A table cannot go over merged cells (Excel refuses it); where the host can tell (ExcelApi 1.13), say so. */
-async function checkNoMergedCells(context: Excel.RequestContext, area: Excel.Range): Promise<void> {
-  if (!supports("1.13")) return;
-  const merged = area.getMergedAreasOrNullObject().load("address");
-  await context.sync();
-  if (!merged.isNullObject)
-    throw new Error(
-      "Some of the cells from the selected cell are merged; unmerge them or choose another place or a new sheet",
-    );
-}
 
 /**
  * getSelectedRange throws when several areas are selected (Ctrl+click); where the host can count them
@@ -113,7 +103,11 @@ export async function queueNewTable(
         `The table needs ${height} rows by ${width} columns of empty cells from the selected cell; choose an empty area or a new sheet`,
       );
     }
-    await checkNoMergedCells(context, sheet.getRangeByIndexes(top, left, height, width));
+    await checkNoMergedCells(
+      context,
+      sheet.getRangeByIndexes(top, left, height, width),
+      "Some of the cells from the selected cell are merged; unmerge them or choose another place or a new sheet",
+    );
     const formats = area.formats;
     onSheet = selectedSheet.name;
     undo = async (ctx) => {

@@ -20,6 +20,7 @@ import { bodyWriter, formatLine, grid, headerRow, type Cell } from "./cells.js";
 import { findChart, queueChart } from "./chart.js";
 import { describeError } from "./errors.js";
 import { findHighlights, queueHighlights, queueRemoveHighlights } from "./highlights.js";
+import { checkNoMergedCells } from "./merged.js";
 import { keepTable, keptFormulas, loadKept, queueSaveKept, type KeptTable } from "./keptTables.js";
 
 export class TableGone extends Error {
@@ -234,11 +235,15 @@ async function readTable(context: Excel.RequestContext, name: string, table: Ben
   const area = await readInBlocks(context, worksheet, { top, left, rows: height, width }, estimate);
 
   const below = area.formulas.slice(range.rowCount);
-  if (below.some((row) => row.some((v) => v !== ""))) {
-    throw new Error(
-      `Table ${name} needs ${table.rows.length - rows} more rows, but the cells below it are not empty; move them and refresh again`,
+  const more = `Table ${name} needs ${table.rows.length - rows} more rows, but the cells below it`;
+  if (below.some((row) => row.some((v) => v !== "")))
+    throw new Error(`${more} are not empty; move them and refresh again`);
+  if (below.length)
+    await checkNoMergedCells(
+      context,
+      worksheet.getRangeByIndexes(top + range.rowCount, left, below.length, width),
+      `${more} are merged; unmerge or move them and refresh again`,
     );
-  }
   const sourceLine = await findSourceLine(context, worksheet, top, left);
   // Only cells that hold formulas: a formula reads back as its text and its value as its result, but text
   // typed as '=… reads back as =… from both on Excel on the web (office-js #6687), and is no formula.

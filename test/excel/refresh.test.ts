@@ -174,6 +174,34 @@ describe("refresh", () => {
     expect(sheetsAndTables(h.excel)).toEqual(before);
   });
 
+  it("refuses to grow over merged cells below the table, and changes nothing", async () => {
+    const name = await insertMissedBins();
+    const t = where(h.excel, name);
+    const sheet = h.excel.state.sheets.find((s) => s.name === h.excel.table(name)!.sheet)!;
+    sheet.merged = [{ row: t.rect.row + t.rows + 1, col: t.rect.col + 1, rows: 2, cols: 2 }];
+    publisher.publish(FILE, tidyCsv(METRIC, "2024-25", rows(8)));
+    const before = sheetsAndTables(h.excel);
+
+    const report = await h.workbook.refreshAll();
+
+    expect(report.failed[0].message).toMatch(/more rows, but the cells below it are merged/);
+    expect(sheetsAndTables(h.excel)).toEqual(before);
+  });
+
+  it("the fake refuses to resize a table over merged cells, as Excel does", async () => {
+    const name = await insertMissedBins();
+    const t = where(h.excel, name);
+    const sheet = h.excel.state.sheets.find((s) => s.name === h.excel.table(name)!.sheet)!;
+    sheet.merged = [{ row: t.rect.row + t.rows + 1, col: t.rect.col, rows: 1, cols: 2 }];
+    const attempt = h.excel.run(async (context) => {
+      const table = context.workbook.tables.getItem(name);
+      const range = table.getRange().getResizedRange(3, 0);
+      table.resize(range);
+      await context.sync();
+    });
+    await expect(attempt).rejects.toThrow(/merged cells/);
+  });
+
   it("refuses a table whose columns were renamed, and changes nothing", async () => {
     const name = await insertMissedBins();
     const t = where(h.excel, name);

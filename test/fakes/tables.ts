@@ -182,6 +182,7 @@ export class FakeTable extends FakeObject<TableState> {
         );
       }
       checkNoTableOverlap(state, sheet.id, to.rect, table.id);
+      checkNoMerged(sheet, to.rect);
       const cells = new SheetCells(sheet);
       const from = table.row + table.rows - 1;
       const moved = table.showTotals
@@ -239,11 +240,7 @@ export class FakeTableCollection {
       if (rect.rows < 2)
         throw new FakeOfficeError("InvalidArgument", "A table needs a header and a data row.");
       checkNoTableOverlap(state, sheet.id, rect);
-      if (sheet.merged?.some((m) => overlaps(m, rect)))
-        throw new FakeOfficeError(
-          "InvalidOperation",
-          "A table can't overlap a range that contains merged cells.",
-        );
+      checkNoMerged(sheet, rect);
       let n = state.tables.length + 1;
       while (state.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
       created = { id: newId(state, "table"), name: `Table${n}`, sheetId: sheet.id, ...rect };
@@ -271,4 +268,10 @@ export class FakeTableCollection {
   get items(): FakeTable[] {
     return this.loadedItems.items;
   }
+}
+
+/** Excel refuses a table, made or resized, over merged cells. */
+function checkNoMerged(sheet: SheetState, rect: Rect): void {
+  if (sheet.merged?.some((m) => overlaps(m, rect)))
+    throw new FakeOfficeError("InvalidOperation", "A table can't overlap a range that contains merged cells.");
 }
