@@ -174,6 +174,20 @@ describe("refresh", () => {
     expect(sheetsAndTables(h.excel)).toEqual(before);
   });
 
+  it("formats only the rows a refresh adds", async () => {
+    const name = await insertMissedBins();
+    const width = h.excel.table(name)!.headers.length;
+    const before = h.excel.values(h.excel.table(name)!.address).length - 1;
+    expect(before).toBeLessThan(8);
+    publisher.publish(FILE, tidyCsv(METRIC, "2024-25", rows(8)));
+    h.excel.resetCounts();
+    expect((await h.workbook.refreshAll()).failed).toEqual([]);
+    expect(h.excel.formattedCells).toBe((8 - before) * width);
+    h.excel.resetCounts();
+    expect((await h.workbook.refreshAll()).failed).toEqual([]);
+    expect(h.excel.formattedCells).toBe(0);
+  });
+
   it("refuses to grow over merged cells below the table, and changes nothing", async () => {
     const name = await insertMissedBins();
     const t = where(h.excel, name);

@@ -211,6 +211,8 @@ export interface TableInfo {
 export class FakeExcelHost implements BatchRunner {
   /** Operations applied so far, in order (e.g. "Range.numberFormat=", "Range.values="). */
   readonly applied: string[] = [];
+  /** Cells given a number format so far (Range.numberFormat= writes), to check what a refresh rewrites. */
+  formattedCells = 0;
   /** Office.actions.associate() registrations, so tests can press a ribbon button. */
   readonly actions = new Map<string, (event: unknown) => unknown>();
   syncs = 0;
@@ -241,6 +243,7 @@ export class FakeExcelHost implements BatchRunner {
     this.syncs = 0;
     this.syncSizes.length = 0;
     this.applied.length = 0;
+    this.formattedCells = 0;
   }
 
   supports(set: string, version = "1.1"): boolean {

@@ -230,6 +230,8 @@ export class FakeRange extends FakeObject<RangeRef> {
   }
   set numberFormat(input: string[][]) {
     this.setProp("numberFormat", input, ({ sheet, rect }) => {
+      const host = this.context.runner as { formattedCells?: number };
+      if (host.formattedCells !== undefined) host.formattedCells += rect.rows * rect.cols;
       const cells = new SheetCells(sheet);
       forEachInput(rect, input, (r, c, v) => {
         if (v === null) return;

@@ -273,5 +273,8 @@ export class FakeTableCollection {
 /** Excel refuses a table, made or resized, over merged cells. */
 function checkNoMerged(sheet: SheetState, rect: Rect): void {
   if (sheet.merged?.some((m) => overlaps(m, rect)))
-    throw new FakeOfficeError("InvalidOperation", "A table can't overlap a range that contains merged cells.");
+    throw new FakeOfficeError(
+      "InvalidOperation",
+      "A table can't overlap a range that contains merged cells.",
+    );
 }
