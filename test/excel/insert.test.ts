@@ -88,6 +88,22 @@ describe("insertTable", () => {
     expect(styles[seen]?.fill).toBe(BAND_STYLES["much-worse"].fill);
   });
 
+  it("keys a metric with no better direction in neutral words and colours, none of them red or blue", async () => {
+    const { excel, workbook } = openWorkbook();
+    const { sheet } = await workbook.insertTable({ metric: "ASC6", period: "latest" });
+    const key = excel.values(`'${sheet}'!A4:H4`)[0];
+    expect(key).toEqual(["Band colours:", ...BANDS.neutral]);
+    expect(key.join(" ")).not.toMatch(/better|worse/);
+    const state = excel.state.sheets.find((s) => s.name === sheet)!;
+    const judged = new Set(BANDS.judged.filter((b) => b !== "similar").map((b) => BAND_STYLES[b].fill));
+    BANDS.neutral.forEach((_, i) => expect(judged.has(cellStyle(state, 3, 1 + i)!.fill!)).toBe(false));
+    const bands = excel.values(`'${sheet}'!H6:H400`).map((r) => r[0]);
+    const styles = excel.conditionalStyles(`'${sheet}'!H6:H400`).map((r) => r[0]);
+    const higher = bands.findIndex((b) => b === "higher");
+    expect(higher).toBeGreaterThanOrEqual(0);
+    expect(styles[higher]?.fill).toBe(cellStyle(state, 3, 1 + BANDS.neutral.indexOf("higher"))!.fill);
+  });
+
   it("gives each table and sheet its own name", async () => {
     const { excel, workbook } = openWorkbook();
     const a = await workbook.insertTable({ metric: RECYCLING, period: "latest" });
