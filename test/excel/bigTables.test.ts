@@ -186,7 +186,7 @@ describe("a table written in blocks", () => {
   });
 
   it.each([1, 3])(
-    "leaves the sheet as it was when a block of the refresh fails (the %ith block after the first)",
+    "leaves the sheet as it was when a block of the refresh fails after %i blocks went in",
     async (skip) => {
       const name = await insertMany(400, 10);
       addUserColumn(name);
