@@ -1,26 +1,17 @@
 // @vitest-environment jsdom
 // The task pane on the preview page (no Excel) and inside Excel (the fake host).
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { BenchmarkWorkbook } from "../../src/excel/workbook.js";
-import { resetShippedBenchmarks } from "../../src/sources/shipped.js";
 import { App } from "../../src/taskpane/App.js";
 import { DOMAINS } from "../../src/taskpane/labels.js";
 import { installFakeOffice, uninstallFakeOffice } from "../fakes/fakeExcel.js";
 import { openSession } from "../excel/harness.js";
-import { repoDataFetch } from "../excel/shipped.js";
+import { freshPaneEachTest } from "./freshPane.js";
 
 const RECYCLING = "household-waste-recycling-rate";
 
-beforeEach(() => {
-  vi.stubGlobal("fetch", repoDataFetch);
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for("council-benchmarks.addin")];
-  resetShippedBenchmarks();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+freshPaneEachTest();
 
 const metricSelect = () => screen.getByRole("combobox", { name: "Metric" }) as HTMLSelectElement;
 

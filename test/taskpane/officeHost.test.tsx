@@ -2,25 +2,15 @@
 // Office as it really behaves: Office.onReady may take minutes in a shared runtime on the web (office-js
 // #6946), so the pane waits, says so, offers the preview, and opens on the workbook once ready; an Excel
 // without ExcelApi 1.13 is told so; and functions are recalculated when their data change.
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
 import { BenchmarkWorkbook } from "../../src/excel/workbook.js";
-import { resetShippedBenchmarks } from "../../src/sources/shipped.js";
 import { Startup } from "../../src/taskpane/Startup.js";
-import { installFakeOffice, uninstallFakeOffice } from "../fakes/fakeExcel.js";
+import { installFakeOffice } from "../fakes/fakeExcel.js";
 import { openSession } from "../excel/harness.js";
-import { repoDataFetch } from "../excel/shipped.js";
+import { freshPaneEachTest } from "./freshPane.js";
 
-beforeEach(() => {
-  vi.stubGlobal("fetch", repoDataFetch);
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for("council-benchmarks.addin")];
-  resetShippedBenchmarks();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  uninstallFakeOffice(globalThis);
-});
+freshPaneEachTest();
 
 /** An Office.onReady that answers only when the test says. */
 function slowOffice() {

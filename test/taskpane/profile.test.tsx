@@ -2,29 +2,20 @@
 // The council profile in the task pane: pick my council (by name, former name or code), choose what to
 // compare it with, read every metric's value, band, rank and trend, and open a metric's detail.
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { councilProfile, rankText, bandWords, type ProfileRow } from "../../src/core/profile.js";
 import { BenchmarkWorkbook } from "../../src/excel/workbook.js";
-import { resetShippedBenchmarks } from "../../src/sources/shipped.js";
 import { App } from "../../src/taskpane/App.js";
 import { MEMORY_KEY } from "../../src/taskpane/profile/memory.js";
 import { installFakeOffice, uninstallFakeOffice, type FakeExcelHost } from "../fakes/fakeExcel.js";
 import type { FakeSettings } from "../fakes/settings.js";
 import { openSession, typeGroupRows } from "../excel/harness.js";
-import { repoDataFetch, shippedBenchmarks } from "../excel/shipped.js";
+import { shippedBenchmarks } from "../excel/shipped.js";
+import { freshPaneEachTest } from "./freshPane.js";
 
 const benchmarks = shippedBenchmarks();
 
-beforeEach(() => {
-  vi.stubGlobal("fetch", repoDataFetch);
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for("council-benchmarks.addin")];
-  resetShippedBenchmarks();
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+freshPaneEachTest({ clearStorage: true });
 
 const councilBox = () => screen.getByRole("combobox", { name: "My council" }) as HTMLInputElement;
 const comparisonSelect = () =>

@@ -1,27 +1,18 @@
 // @vitest-environment jsdom
 // Best Value ratings in the pane's council profile, each opening its evidence; inside Excel, the Insert
 // profile and Best Value summary buttons and the Evidence table.
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NOT_RATED } from "../../src/core/bestValue.js";
 import { themeReport } from "../../src/core/themeReport.js";
 import { BenchmarkWorkbook } from "../../src/excel/workbook.js";
-import { resetShippedBenchmarks } from "../../src/sources/shipped.js";
 import { App } from "../../src/taskpane/App.js";
 import { installFakeOffice, uninstallFakeOffice, type FakeExcelHost } from "../fakes/fakeExcel.js";
 import { openSession } from "../excel/harness.js";
-import { repoDataFetch, shippedBenchmarks } from "../excel/shipped.js";
+import { shippedBenchmarks } from "../excel/shipped.js";
+import { freshPaneEachTest } from "./freshPane.js";
 
-beforeEach(() => {
-  vi.stubGlobal("fetch", repoDataFetch);
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for("council-benchmarks.addin")];
-  resetShippedBenchmarks();
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+freshPaneEachTest({ clearStorage: true });
 
 /** Picks a council in "My council" by typing its code and choosing the one option. */
 async function pickCouncil(code: string, name: string) {

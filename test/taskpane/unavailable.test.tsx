@@ -1,25 +1,16 @@
 // @vitest-environment jsdom
 // Metrics with no data in the loaded data: shown as unavailable, with the reason in words, never offered
 // for insert; and available as soon as loaded data supply them. Messages name metrics, not ids.
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
 import { buildSnapshot, serializeSnapshot } from "../../src/core/snapshot.js";
-import { resetShippedBenchmarks } from "../../src/sources/shipped.js";
 import { App } from "../../src/taskpane/App.js";
-import { repoDataFetch } from "../excel/shipped.js";
+import { freshPaneEachTest } from "./freshPane.js";
 
 const COUNCIL_TAX = "council-tax-collection-rate";
 const COUNCIL_TAX_NAME = "Percentage of council tax collected in the year";
 
-beforeEach(() => {
-  vi.stubGlobal("fetch", repoDataFetch);
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for("council-benchmarks.addin")];
-  resetShippedBenchmarks();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+freshPaneEachTest();
 
 const metricSelect = () => screen.getByRole("combobox", { name: "Metric" }) as HTMLSelectElement;
 const option = (name: string) =>
